@@ -1,0 +1,27 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Sales Administration",
+    "summary": "The ADV team's app: My day, worklists and the ADV user and manager groups",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales Administration",
+    "website": "https://github.com/adv-suite/adv-suite",
+    "author": "ADV Suite contributors",
+    "maintainers": ["adv-suite"],
+    "development_status": "Beta",
+    "license": "LGPL-3",
+    "depends": ["mail"],
+    "data": [
+        "security/adv_base_security.xml",
+        "views/adv_base_menus.xml",
+    ],
+    "demo": [
+        "demo/adv_base_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "adv_base/static/tests/tours/*.js",
+        ],
+    },
+    "application": True,
+    "installable": True,
+}

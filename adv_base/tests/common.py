@@ -1,0 +1,38 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Shared set-up of the ADV suite's tests: every adv addon's ``common.py`` builds on it."""
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+
+class AdvCommon(TransactionCase):
+    """Users of the three kinds every ADV test needs, and nothing else (no demo data).
+
+    - ``adv_user``: an ADV assistant (Sales Administration / User);
+    - ``adv_manager``: an ADV manager (Sales Administration / Administrator);
+    - ``internal_user``: an employee without any ADV right.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.adv_user = new_test_user(
+            cls.env, login="adv_user", name="Adèle ADV", groups="adv_base.group_user"
+        )
+        cls.adv_manager = new_test_user(
+            cls.env, login="adv_manager", name="Marc Manager", groups="adv_base.group_manager"
+        )
+        cls.internal_user = new_test_user(
+            cls.env, login="adv_outsider", name="Oscar Outsider", groups="base.group_user"
+        )
+
+    @classmethod
+    def visible_menu_xmlids(cls, user, module="adv_base"):
+        """XML ids of ``module``'s menus that ``user`` sees, as the web client loads them."""
+        menus = cls.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
+        menu_ids = {m["id"] for key, m in menus.items() if key != "root"}
+        data = cls.env["ir.model.data"].sudo().search(
+            [("model", "=", "ir.ui.menu"), ("module", "=", module), ("res_id", "in", list(menu_ids))]
+        )
+        return {f"{d.module}.{d.name}" for d in data}

@@ -1,0 +1,40 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+class AdvTourCase(HttpCase):
+    """Base of the suite's browser tours: an ADV user with a known activity in My day.
+
+    Subclasses set ``browser_size`` / ``touch_enabled`` to replay the same tour on a phone.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tour_user = new_test_user(
+            cls.env, login="adv_tour", password="adv_tour", name="Adèle ADV",
+            groups="adv_base.group_user",
+        )
+        partner = cls.env["res.partner"].create({"name": "Dupont Distribution"})
+        cls.env["mail.activity"].create({
+            "res_model_id": cls.env["ir.model"]._get_id("res.partner"),
+            "res_id": partner.id,
+            "activity_type_id": cls.env.ref("mail.mail_activity_data_call").id,
+            "summary": "Call back Dupont about the delivery",
+            "user_id": cls.tour_user.id,
+        })
+
+
+@tagged("post_install", "-at_install")
+class TestAdvBaseTourDesktop(AdvTourCase):
+    def test_smoke_tour_desktop(self):
+        self.start_tour("/odoo", "adv_base_smoke", login="adv_tour")
+
+
+@tagged("post_install", "-at_install")
+class TestAdvBaseTourPhone(AdvTourCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_smoke_tour_phone(self):
+        self.start_tour("/odoo", "adv_base_smoke", login="adv_tour")

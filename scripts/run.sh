@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The README's first command: build (once) and serve the ADV suite's demo database.
+#   ADV_DEMO_DB  database name (default adv_demo)      ADV_PORT  HTTP port (default 8069)
+#   ADV_RESET=1  drop and rebuild the demo database     ADV_NO_SERVE=1  build only, do not serve
+source "$(dirname "$0")/bootstrap.sh"
+
+DB=${ADV_DEMO_DB:-adv_demo}
+PORT=${ADV_PORT:-8069}
+
+port_free "$PORT" || die "port $PORT is already taken (another Odoo?). Stop it, or choose another: ADV_PORT=8070 make run" 3
+bootstrap
+install_addons package
+
+modules=$(IFS=,; echo "${ADV_ADDONS[*]},sale_management,account,crm,purchase,stock")
+if [ "${ADV_RESET:-0}" = 1 ]; then dropdb --if-exists "$DB"; fi
+if psql -d "$DB" -Atc "select 1 from ir_module_module where name='adv_base' and state='installed'" 2>/dev/null | grep -q 1; then
+    log "updating the ADV addons in existing database '$DB' (ADV_RESET=1 rebuilds it)"
+    "${ODOO_BIN[@]}" -d "$DB" --addons-path="$ADDONS_PATH" -u "$(IFS=,; echo "${ADV_ADDONS[*]}")" \
+        --stop-after-init --log-level=warn --http-port="$PORT" || die "updating '$DB' failed (see above)."
+else
+    dropdb --if-exists "$DB"
+    log "creating demo database '$DB' with demo data, French loaded (a few minutes the first time)"
+    "${ODOO_BIN[@]}" -d "$DB" --addons-path="$ADDONS_PATH" -i "$modules" --load-language=fr_FR \
+        --stop-after-init --log-level=warn --http-port="$PORT" --without-demo= \
+        || die "building '$DB' failed (see above)."
+    # admin / admin is Odoo's own demo login; make it explicit so the README stays true.
+    "$PY" - "$DB" "$ADDONS_PATH" <<'PY'
+import sys
+import odoo
+from odoo.tools import config
+config.parse_config(["-d", sys.argv[1], "--addons-path", sys.argv[2]])
+with odoo.registry(sys.argv[1]).cursor() as cr:
+    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    env.ref("base.user_admin").write({"login": "admin", "password": "admin"})
+PY
+fi
+
+[ "${ADV_NO_SERVE:-0}" = 1 ] && { log "demo database '$DB' is ready (not serving: ADV_NO_SERVE=1)"; exit 0; }
+log "serving '$DB' on http://localhost:$PORT  (login: admin / password: admin)  Ctrl+C stops it"
+exec "${ODOO_BIN[@]}" -d "$DB" --addons-path="$ADDONS_PATH" --http-port="$PORT" --db-filter="^$DB\$" --log-level=info

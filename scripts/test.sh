@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The README's second command: lint, packaging, a fresh test database, pytest-odoo over every
+# addon's tests and tests/ (HTTP server on a random free port, so browser tours run in headless
+# Chromium next to a running demo), a tiny run of each benchmark script, and each addon installed
+# alone on an empty database. Runs every step, then exits non-zero if any failed.
+#   ADV_TEST_DB  test database (default adv_test)   ADV_TEST_SKIP="lint alone bench"  skip steps (local use only)
+#   extra arguments are passed to pytest, e.g.  make test ARGS="-k smoke"
+source "$(dirname "$0")/bootstrap.sh"
+
+DB=${ADV_TEST_DB:-adv_test}
+LOGDIR="$ADV_HOME/test-logs"
+FAILED=()
+START=$(date +%s)
+skip() { [[ " ${ADV_TEST_SKIP:-} " == *" $1 "* ]]; }
+step_failed() { FAILED+=("$1"); printf '\033[1;31m[adv] FAILED:\033[0m %s\n' "$1" >&2; }
+
+bootstrap
+install_addons editable
+rm -rf "$LOGDIR" && mkdir -p "$LOGDIR"
+cd "$REPO_ROOT"
+
+# --- lint ----------------------------------------------------------------------------------
+if ! skip lint; then
+    log "lint: ruff, ruff format, pylint-odoo"
+    "$VENV/bin/ruff" check . || step_failed "ruff check"
+    "$VENV/bin/ruff" format --check . >/dev/null || { "$VENV/bin/ruff" format --diff . | head -40; step_failed "ruff format"; }
+    "$VENV/bin/pylint" --rcfile=.pylintrc "${ADV_ADDONS[@]}" || step_failed "pylint-odoo"
+fi
+
+# --- packaging: every addon and the metapackage build as wheels ------------------------------
+log "packaging: building wheels with whool"
+rm -rf "$ADV_HOME/wheels"
+for pkg in "${ADV_ADDONS[@]}" setup/_metapackage; do
+    "$PY" -m pip wheel -q --no-build-isolation --no-deps -w "$ADV_HOME/wheels" "./$pkg" >"$LOGDIR/wheel.log" 2>&1 \
+        || { cat "$LOGDIR/wheel.log"; step_failed "wheel $pkg"; }
+done
+
+# --- test database ---------------------------------------------------------------------------
+log "test database '$DB': all ADV addons, demo data, French (about 3 minutes)"
+dropdb --if-exists "$DB"
+modules=$(IFS=,; echo "${ADV_ADDONS[*]}")
+if "${ODOO_BIN[@]}" -d "$DB" --addons-path="$ADDONS_PATH" -i "$modules" --without-demo= --load-language=fr_FR \
+        --stop-after-init --log-level=warn --http-port=0 --max-cron-threads=0 >"$LOGDIR/install.log" 2>&1 \
+        && ! grep -E " (ERROR|CRITICAL) " "$LOGDIR/install.log"; then
+    # --- pytest-odoo ---------------------------------------------------------------------------
+    log "pytest-odoo: addons' tests and tests/ (browser tours in headless Chromium)"
+    set +e
+    "$VENV/bin/pytest" --odoo-database="$DB" --odoo-addons-path="$ADDONS_PATH" --odoo-http \
+        -p no:cacheprovider "${ADV_ADDONS[@]/%//tests}" tests "$@" 2>&1 | tee "$LOGDIR/pytest.log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    [ "$rc" -eq 0 ] || step_failed "pytest (exit $rc)"
+else
+    tail -40 "$LOGDIR/install.log"; step_failed "installing the ADV addons in '$DB'"
+fi
+
+# --- benchmarks, tiny size: they must keep working ---------------------------------------------
+if ! skip bench; then
+    for bench in tests/benchmarks/bench_*.py; do
+        log "benchmark (tiny): $bench"
+        "$PY" "$bench" --database "$DB" --addons-path "$ADDONS_PATH" --size tiny || step_failed "benchmark $bench"
+    done
+fi
+
+# --- each addon installs alone on an empty database (two at a time: two cores) ------------------
+alone() {
+    local addon=$1 db="adv_alone_$1"
+    dropdb --if-exists "$db"
+    "${ODOO_BIN[@]}" -d "$db" --addons-path="$ADDONS_PATH" -i "$addon" --without-demo=all \
+        --stop-after-init --log-level=warn --http-port=0 --max-cron-threads=0 >"$LOGDIR/alone_$addon.log" 2>&1
+    local state; state=$(psql -d "$db" -Atc "select state from ir_module_module where name='$addon'" 2>/dev/null)
+    dropdb --if-exists "$db"
+    [ "$state" = installed ] && ! grep -qE " (ERROR|CRITICAL) " "$LOGDIR/alone_$addon.log"
+}
+if ! skip alone; then
+    log "each addon alone on an empty database: ${ADV_ADDONS[*]}"
+    pids=()
+    for addon in "${ADV_ADDONS[@]}"; do
+        alone "$addon" & pids+=("$!:$addon")
+        if [ $(( ${#pids[@]} % 2 )) -eq 0 ]; then
+            for p in "${pids[@]: -2}"; do wait "${p%%:*}" || { tail -20 "$LOGDIR/alone_${p#*:}.log"; step_failed "${p#*:} alone"; }; done
+        fi
+    done
+    if [ $(( ${#pids[@]} % 2 )) -eq 1 ]; then
+        p=${pids[-1]}; wait "${p%%:*}" || { tail -20 "$LOGDIR/alone_${p#*:}.log"; step_failed "${p#*:} alone"; }
+    fi
+fi
+
+# --- summary -----------------------------------------------------------------------------------
+echo
+grep -E "^=+ .*(passed|failed|error).* in .*=+$" "$LOGDIR/pytest.log" 2>/dev/null | tail -1 || echo "pytest did not run"
+log "test command took $(( $(date +%s) - START )) s; logs in $LOGDIR"
+if [ ${#FAILED[@]} -gt 0 ]; then
+    printf '\033[1;31m[adv] %d step(s) failed:\033[0m %s\n' "${#FAILED[@]}" "${FAILED[*]}" >&2
+    exit 1
+fi
+log "all green"
