@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Claims",
-    "summary": "Customer claims qualified as data, decided within delegations, repaired with native documents",
+    "summary": "Customer claims qualified, decided by delegation, repaired with native documents",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Administration",
     "website": "https://github.com/adv-suite/adv-suite",
@@ -18,5 +18,4 @@
     "data": [
         "security/adv_claims_security.xml",
     ],
-    "installable": True,
 }

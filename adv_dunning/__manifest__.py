@@ -16,5 +16,4 @@
     "data": [
         "security/adv_dunning_security.xml",
     ],
-    "installable": True,
 }

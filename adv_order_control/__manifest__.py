@@ -18,5 +18,4 @@
     "data": [
         "security/adv_order_control_security.xml",
     ],
-    "installable": True,
 }

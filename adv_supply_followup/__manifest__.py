@@ -18,5 +18,4 @@
     "data": [
         "security/adv_supply_followup_security.xml",
     ],
-    "installable": True,
 }

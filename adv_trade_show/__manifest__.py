@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Trade Show",
-    "summary": "Capture booth visitors on a phone, lawfully and without duplicates, and measure the show",
+    "summary": "Capture booth visitors on a phone, lawfully, without duplicates; measure the show",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Administration",
     "website": "https://github.com/adv-suite/adv-suite",
@@ -18,5 +18,4 @@
     "data": [
         "security/adv_trade_show_security.xml",
     ],
-    "installable": True,
 }

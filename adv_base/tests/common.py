@@ -32,7 +32,15 @@ class AdvCommon(TransactionCase):
         """XML ids of ``module``'s menus that ``user`` sees, as the web client loads them."""
         menus = cls.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
         menu_ids = {m["id"] for key, m in menus.items() if key != "root"}
-        data = cls.env["ir.model.data"].sudo().search(
-            [("model", "=", "ir.ui.menu"), ("module", "=", module), ("res_id", "in", list(menu_ids))]
+        data = (
+            cls.env["ir.model.data"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", "ir.ui.menu"),
+                    ("module", "=", module),
+                    ("res_id", "in", list(menu_ids)),
+                ]
+            )
         )
         return {f"{d.module}.{d.name}" for d in data}

@@ -12,17 +12,22 @@ class AdvTourCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.tour_user = new_test_user(
-            cls.env, login="adv_tour", password="adv_tour", name="Adèle ADV",
+            cls.env,
+            login="adv_tour",
+            password="adv_tour",
+            name="Adèle ADV",
             groups="adv_base.group_user",
         )
         partner = cls.env["res.partner"].create({"name": "Dupont Distribution"})
-        cls.env["mail.activity"].create({
-            "res_model_id": cls.env["ir.model"]._get_id("res.partner"),
-            "res_id": partner.id,
-            "activity_type_id": cls.env.ref("mail.mail_activity_data_call").id,
-            "summary": "Call back Dupont about the delivery",
-            "user_id": cls.tour_user.id,
-        })
+        cls.env["mail.activity"].create(
+            {
+                "res_model_id": cls.env["ir.model"]._get_id("res.partner"),
+                "res_id": partner.id,
+                "activity_type_id": cls.env.ref("mail.mail_activity_data_call").id,
+                "summary": "Call back Dupont about the delivery",
+                "user_id": cls.tour_user.id,
+            }
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -26,7 +26,9 @@ def parse_args(description):
 @contextlib.contextmanager
 def environment(args):
     """An environment as superuser on ``args.database``; everything is rolled back at exit."""
-    config.parse_config(["-d", args.database, "--addons-path", args.addons_path, "--log-level=warn"])
+    config.parse_config(
+        ["-d", args.database, "--addons-path", args.addons_path, "--log-level=warn"]
+    )
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
