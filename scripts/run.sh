@@ -20,7 +20,7 @@ if psql -d "$DB" -Atc "select 1 from ir_module_module where name='adv_base' and 
 else
     dropdb --if-exists "$DB"
     log "creating demo database '$DB' with demo data, French loaded (a few minutes the first time)"
-    "${ODOO_BIN[@]}" -d "$DB" --addons-path="$ADDONS_PATH" -i "$modules" --load-language=fr_FR \
+    "${ODOO_BIN[@]}" -d "$DB" --addons-path="$ADDONS_PATH" -i "$modules" --load-language=en_US,fr_FR \
         --stop-after-init --log-level=warn --http-port="$PORT" --without-demo= \
         || die "building '$DB' failed (see above)."
     # admin / admin is Odoo's own demo login; make it explicit so the README stays true.

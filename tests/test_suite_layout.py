@@ -72,3 +72,9 @@ class TestSuiteInstalled(TransactionCase):
         self.assertTrue(self.env["res.lang"]._lang_get("fr_FR"))
         menu = self.env.ref("adv_base.menu_root").with_context(lang="fr_FR")
         self.assertEqual(menu.name, "Administration des ventes")
+
+    def test_english_stays_active_next_to_french(self):
+        # Documents go out in the partner's language: both must be active.
+        active = self.env["res.lang"].search([]).mapped("code")
+        self.assertIn("en_US", active)
+        self.assertIn("fr_FR", active)
