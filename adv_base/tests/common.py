@@ -5,18 +5,19 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
-class AdvCommon(TransactionCase):
+class AdvUsersMixin:
     """Users of the three kinds every ADV test needs, and nothing else (no demo data).
 
     - ``adv_user``: an ADV assistant (Sales Administration / User);
     - ``adv_manager``: an ADV manager (Sales Administration / Administrator);
     - ``internal_user``: an employee without any ADV right.
+
+    Mixed into test classes that have another base (e.g. ``AccountTestInvoicingCommon``):
+    call :meth:`setup_adv_users` from their ``setUpClass``.
     """
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+    def setup_adv_users(cls):
         cls.adv_user = new_test_user(
             cls.env, login="adv_user", name="Adèle ADV", groups="adv_base.group_user"
         )
@@ -44,3 +45,11 @@ class AdvCommon(TransactionCase):
             )
         )
         return {f"{d.module}.{d.name}" for d in data}
+
+
+class AdvCommon(AdvUsersMixin, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.setup_adv_users()

@@ -1,0 +1,150 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .credit_rules import OUTCOMES
+
+CHECK_STATES = [
+    ("open", "Waiting"),
+    ("released", "Released"),
+    ("refused", "Refused"),
+    ("done", "Logged"),
+]
+
+
+class AdvOrderCheck(models.Model):
+    """One credit control of an order that warned or stopped it: the block record and its log.
+
+    It keeps the exposure as it was at that moment, the rules that fired, and, when a credit
+    controller decides, the release (who, when, why, up to which amount, until when).
+    """
+
+    _name = "adv.order.check"
+    _description = "Order credit check"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    order_id = fields.Many2one(
+        "sale.order", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, readonly=True
+    )
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    salesperson_id = fields.Many2one(related="order_id.user_id", string="Salesperson", store=True)
+    user_id = fields.Many2one("res.users", string="Checked for", readonly=True)
+    date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
+    outcome = fields.Selection(OUTCOMES, required=True, readonly=True, tracking=True)
+    state = fields.Selection(CHECK_STATES, default="open", required=True, tracking=True, index=True)
+    line_ids = fields.One2many("adv.order.check.line", "check_id", string="Reasons", readonly=True)
+    reasons = fields.Text(string="Reasons (text)", compute="_compute_reasons")
+    credit_limit = fields.Monetary(readonly=True)
+    receivables = fields.Monetary(string="Open receivables", readonly=True)
+    draft_invoices = fields.Monetary(readonly=True)
+    uninvoiced_orders = fields.Monetary(string="Orders not invoiced", readonly=True)
+    exposure = fields.Monetary(readonly=True)
+    amount_order = fields.Monetary(string="This order", readonly=True)
+    excess = fields.Monetary(string="Over limit by", readonly=True)
+    overdue_amount = fields.Monetary(readonly=True)
+    overdue_days = fields.Integer(readonly=True)
+    release_user_id = fields.Many2one("res.users", string="Released by", readonly=True)
+    release_date = fields.Datetime(readonly=True)
+    release_reason = fields.Text(string="Decision reason", tracking=True)
+    approved_amount = fields.Monetary(
+        readonly=True, help="The release holds while the order stays within this amount."
+    )
+    release_level = fields.Selection(
+        [("approval", "Approvals"), ("block", "Approvals and blocks")], readonly=True
+    )
+    release_expiry = fields.Date(string="Release valid until")
+
+    @api.depends("order_id.name", "date")
+    def _compute_name(self):
+        for check in self:
+            check.name = f"{check.order_id.name} / {fields.Datetime.to_string(check.date)}"
+
+    def _compute_reasons(self):
+        for check in self:
+            check.reasons = "\n".join(check.line_ids.mapped("message"))
+
+    def _check_can_decide(self):
+        if not self.env.user.has_group("adv_order_control.group_credit_controller"):
+            raise AccessError(self.env._("Only credit controllers can release or refuse orders."))
+        if any(c.state != "open" for c in self):
+            raise UserError(self.env._("Only waiting credit checks can be decided."))
+
+    def action_release(self, reason, expiry=False):
+        """Release the orders: their next confirmation passes while they stay within amount.
+
+        A credit controller lifts "needs approval" reasons; lifting a block takes an ADV manager.
+        """
+        self._check_can_decide()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason of the release."))
+        is_manager = self.env.user.has_group("adv_base.group_manager")
+        if not is_manager and any(c.outcome == "block" for c in self):
+            raise AccessError(
+                self.env._(
+                    "This order is blocked (credit hold or a blocking rule): only an ADV manager "
+                    "can release it, or fix its cause."
+                )
+            )
+        for check in self:
+            check.sudo().write(
+                {
+                    "state": "released",
+                    "release_user_id": self.env.user.id,
+                    "release_date": fields.Datetime.now(),
+                    "release_reason": reason,
+                    "approved_amount": check.amount_order,
+                    "release_level": "block" if is_manager else "approval",
+                    "release_expiry": expiry,
+                }
+            )
+            check.order_id.sudo().write({"adv_credit_state": "released"})
+            check.order_id.message_post(
+                body=self.env._(
+                    "Credit release by %(user)s up to %(amount)s: %(reason)s",
+                    user=self.env.user.name,
+                    amount=check.currency_id.format(check.amount_order),
+                    reason=reason,
+                )
+            )
+        self.activity_feedback(["adv_order_control.mail_activity_credit_release"])
+        self.order_id.activity_feedback(["adv_order_control.mail_activity_credit_release"])
+        return True
+
+    def action_refuse(self, reason):
+        self._check_can_decide()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason of the refusal."))
+        for check in self:
+            check.sudo().write({"state": "refused", "release_reason": reason})
+            check.order_id.message_post(
+                body=self.env._(
+                    "Credit release refused by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+                partner_ids=check.order_id.user_id.partner_id.ids,
+            )
+        self.order_id.activity_feedback(["adv_order_control.mail_activity_credit_release"])
+        return True
+
+    def button_release(self):
+        """The form's Release button: the reason is typed in the form first."""
+        return self.action_release(self.release_reason, self.release_expiry)
+
+    def button_refuse(self):
+        return self.action_refuse(self.release_reason)
+
+    def _is_valid_release_for(self, amount, today):
+        self.ensure_one()
+        return (
+            self.state == "released"
+            and amount <= self.approved_amount + self.currency_id.rounding
+            and (not self.release_expiry or self.release_expiry >= today)
+        )

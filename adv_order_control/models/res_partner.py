@@ -1,0 +1,157 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+CREDIT_FIELDS = {"adv_credit_review_date", "adv_insured_amount", "adv_credit_insurer_id"}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    adv_credit_review_date = fields.Date(
+        string="Credit review date",
+        company_dependent=True,
+        help="Past this date the credit limit must be reviewed: orders need approval.",
+    )
+    adv_credit_insurer_id = fields.Many2one(
+        "res.partner", string="Credit insurer", company_dependent=True
+    )
+    adv_insured_amount = fields.Float(
+        string="Insured amount",
+        company_dependent=True,
+        help="Cover granted by the credit insurer; exposure above it is flagged.",
+    )
+    adv_credit_hold_ids = fields.One2many("adv.credit.hold", "partner_id", string="Credit holds")
+    adv_on_credit_hold = fields.Boolean(string="On credit hold", compute="_compute_adv_credit")
+    adv_credit_hold_reason = fields.Char(string="Hold reason", compute="_compute_adv_credit")
+    adv_credit_currency_id = fields.Many2one("res.currency", compute="_compute_adv_credit")
+    adv_credit_limit = fields.Monetary(
+        string="Credit limit",
+        compute="_compute_adv_credit",
+        currency_field="adv_credit_currency_id",
+    )
+    adv_exposure_receivables = fields.Monetary(
+        string="Open receivables",
+        compute="_compute_adv_credit",
+        currency_field="adv_credit_currency_id",
+    )
+    adv_exposure_draft_invoices = fields.Monetary(
+        string="Draft invoices",
+        compute="_compute_adv_credit",
+        currency_field="adv_credit_currency_id",
+    )
+    adv_exposure_orders = fields.Monetary(
+        string="Orders not invoiced",
+        compute="_compute_adv_credit",
+        currency_field="adv_credit_currency_id",
+    )
+    adv_exposure = fields.Monetary(
+        string="Exposure", compute="_compute_adv_credit", currency_field="adv_credit_currency_id"
+    )
+    adv_overdue_amount = fields.Monetary(
+        string="Overdue", compute="_compute_adv_credit", currency_field="adv_credit_currency_id"
+    )
+    adv_credit_utilisation = fields.Float(string="Utilisation (%)", compute="_compute_adv_credit")
+
+    @api.depends_context("company")
+    def _compute_adv_credit(self):
+        """The breakdown shown on the partner: readable by salespeople (a controlled sudo)."""
+        company = self.env.company
+        commercial = self.commercial_partner_id
+        exposure = (
+            self.env["adv.credit.exposure"].sudo()._get_exposure(set(commercial.ids), company)
+        )
+        data = self.env["adv.credit.exposure"].sudo()._get_partner_credit_data(commercial, company)
+        for partner in self:
+            pid = partner.commercial_partner_id.id
+            expo, pdata = exposure.get(pid), data.get(pid)
+            if not expo:  # new record
+                partner.update(
+                    dict.fromkeys(
+                        [
+                            "adv_on_credit_hold",
+                            "adv_credit_hold_reason",
+                            "adv_credit_limit",
+                            "adv_exposure_receivables",
+                            "adv_exposure_draft_invoices",
+                            "adv_exposure_orders",
+                            "adv_exposure",
+                            "adv_overdue_amount",
+                            "adv_credit_utilisation",
+                        ],
+                        False,
+                    )
+                )
+                partner.adv_credit_currency_id = company.currency_id
+                continue
+            total = expo["receivables"] + expo["draft_invoices"] + expo["uninvoiced_orders"]
+            partner.adv_credit_currency_id = company.currency_id
+            partner.adv_on_credit_hold = bool(pdata["hold"])
+            partner.adv_credit_hold_reason = pdata["hold"] and pdata["hold"]["reason"]
+            partner.adv_credit_limit = pdata["limit"]
+            partner.adv_exposure_receivables = expo["receivables"]
+            partner.adv_exposure_draft_invoices = expo["draft_invoices"]
+            partner.adv_exposure_orders = expo["uninvoiced_orders"]
+            partner.adv_exposure = total
+            partner.adv_overdue_amount = expo["overdue_amount"]
+            partner.adv_credit_utilisation = (
+                100.0 * total / pdata["limit"] if pdata["limit"] > 0 else 0.0
+            )
+
+    def write(self, vals):
+        if (
+            CREDIT_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group("adv_order_control.group_credit_controller")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only credit controllers can change a customer's credit review date or insurer."
+                )
+            )
+        return super().write(vals)
+
+    def _adv_set_credit_hold(self, reason, company=None):
+        """Put the commercial partners on credit hold in ``company`` (other addons call this)."""
+        company = company or self.env.company
+        partners = self.commercial_partner_id
+        held = (
+            self.env["adv.credit.hold"]
+            .search([("partner_id", "in", partners.ids), ("company_id", "=", company.id)])
+            .partner_id
+        )
+        return self.env["adv.credit.hold"].create(
+            [
+                {"partner_id": p.id, "company_id": company.id, "reason": reason}
+                for p in partners - held
+            ]
+        )
+
+    def action_adv_credit_hold(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Put on credit hold"),
+            "res_model": "adv.credit.hold",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.commercial_partner_id.id},
+        }
+
+    def action_adv_lift_credit_hold(self):
+        holds = self.env["adv.credit.hold"].search(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("company_id", "=", self.env.company.id),
+            ]
+        )
+        return holds.action_lift()
+
+    def action_adv_view_credit_checks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_order_control.adv_order_check_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {}
+        return action

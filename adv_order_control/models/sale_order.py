@@ -1,0 +1,417 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.http import request
+
+from .credit_rules import APPROVAL, BLOCK, OUTCOMES, PASS, WARN, evaluate, worst
+
+_logger = logging.getLogger(__name__)
+
+CREDIT_STATES = [
+    ("ok", "OK"),
+    ("warn", "Warning"),
+    ("blocked", "Blocked"),
+    ("released", "Released"),
+]
+# Orders cleared by the control in the current transaction: kept on the cursor's pre-commit data
+# (not in the context, which any RPC caller could fill in) and dropped with the transaction.
+CLEARED_KEY = "adv_order_control.cleared_order_ids"
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    adv_credit_state = fields.Selection(
+        CREDIT_STATES,
+        string="Credit",
+        default="ok",
+        copy=False,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    adv_check_ids = fields.One2many("adv.order.check", "order_id", string="Credit checks")
+    adv_check_count = fields.Integer(compute="_compute_adv_check_count")
+    adv_last_check_id = fields.Many2one(
+        "adv.order.check", string="Last credit check", compute="_compute_adv_check_count"
+    )
+    # The banner: limit, exposure, this order, excess, and what the rules say now.
+    adv_company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    adv_credit_limit = fields.Monetary(
+        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
+    )
+    adv_exposure = fields.Monetary(
+        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
+    )
+    adv_this_order = fields.Monetary(
+        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
+    )
+    adv_excess = fields.Monetary(
+        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
+    )
+    adv_credit_outcome = fields.Selection(OUTCOMES, compute="_compute_adv_credit")
+    adv_credit_message = fields.Text(compute="_compute_adv_credit")
+
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
+    def _compute_adv_check_count(self):
+        groups = (
+            self.env["adv.order.check"]
+            .sudo()
+            ._read_group([("order_id", "in", self.ids)], ["order_id"], ["__count", "id:max"])
+        )
+        data = {order.id: (count, last) for order, count, last in groups}
+        for order in self:
+            count, last = data.get(order.id, (0, False))
+            order.adv_check_count = count
+            order.adv_last_check_id = last
+
+    @api.depends("partner_invoice_id", "amount_total", "currency_rate", "company_id", "state")
+    @api.depends_context("uid")
+    def _compute_adv_credit(self):
+        """What the control would say if the order were confirmed now (salespeople read it)."""
+        drafts = self.filtered(lambda o: o.state in ("draft", "sent") and o.partner_invoice_id)
+        (self - drafts).update(
+            {
+                "adv_credit_limit": 0.0,
+                "adv_exposure": 0.0,
+                "adv_this_order": 0.0,
+                "adv_excess": 0.0,
+                "adv_credit_outcome": PASS,
+                "adv_credit_message": False,
+            }
+        )
+        real = drafts.filtered("id")
+        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(real) if real else {}
+        for order in drafts:
+            fact = facts.get(order)
+            if fact is None:  # new, unsaved order
+                order.update(
+                    {
+                        "adv_credit_limit": 0.0,
+                        "adv_exposure": 0.0,
+                        "adv_this_order": order._adv_amount_company(),
+                        "adv_excess": 0.0,
+                        "adv_credit_outcome": PASS,
+                        "adv_credit_message": False,
+                    }
+                )
+                continue
+            results = order._adv_apply_release(evaluate(fact, self._adv_rule_messages()), fact)
+            order.update(
+                {
+                    "adv_credit_limit": fact.limit,
+                    "adv_exposure": fact.exposure,
+                    "adv_this_order": fact.this_order,
+                    "adv_excess": fact.excess,
+                    "adv_credit_outcome": worst(r.outcome for r in results),
+                    "adv_credit_message": "\n".join(r.message for r in results) or False,
+                }
+            )
+
+    def _adv_amount_company(self):
+        """The order's total, tax included, in company currency."""
+        self.ensure_one()
+        return self.amount_total / (self.currency_rate or 1.0)
+
+    # ------------------------------------------------------------
+    # CRUD: confirmation by create / write (imports, RPC) goes through the same control
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        confirm_idx = [i for i, vals in enumerate(vals_list) if vals.get("state") == "sale"]
+        for i in confirm_idx:
+            vals_list[i] = dict(vals_list[i], state="draft")
+        orders = super().create(vals_list)
+        to_confirm = self.browse([orders[i].id for i in confirm_idx])
+        if to_confirm:
+            to_confirm.write({"state": "sale"})
+        return orders
+
+    def write(self, vals):
+        if vals.get("state") == "sale":
+            cleared = self.env.cr.precommit.data.get(CLEARED_KEY, set())
+            unchecked = self.filtered(
+                lambda o: o.state in ("draft", "sent") and o.id not in cleared
+            )
+            if unchecked:
+                passed = unchecked._adv_credit_control()
+                refused = unchecked - passed
+                if refused:
+                    raise UserError(refused._adv_refusal_text())
+        return super().write(vals)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_confirm(self):
+        """Confirm the orders that pass the credit control; keep the others as quotations.
+
+        Never raises for a credit reason, so that the block records, their log and their
+        notifications are committed with the transaction, and so that in a batch the other
+        orders still confirm. The caller is told: a notification on screen, and over RPC the
+        returned action lists the orders that were not confirmed.
+        """
+        passed = self._adv_credit_control()
+        refused = self - passed
+        result = True
+        if passed:
+            result = super(SaleOrder, passed).action_confirm()
+        if refused:
+            return refused._adv_refusal_action()
+        return result
+
+    def action_adv_request_release(self):
+        """Ask the credit controllers for a release: one activity each, on the order."""
+        for order in self:
+            check = order.adv_last_check_id
+            if not check or check.state != "open":
+                raise UserError(
+                    self.env._("%(order)s is not waiting for a credit release.", order=order.name)
+                )
+            order._adv_notify_controllers(check)
+        return True
+
+    def action_adv_view_checks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_order_control.adv_order_check_action"
+        )
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    # ------------------------------------------------------------
+    # BUSINESS: the control
+    # ------------------------------------------------------------
+
+    def _adv_credit_control(self):
+        """Evaluate the quotations of ``self`` in order; log and notify; return those that pass.
+
+        Takes the per-customer lock first (see ``adv.credit.lock``), then computes the exposure
+        of all customers at once; each order counts the orders accepted before it in the batch.
+        """
+        quotations = self.filtered(lambda o: o.state in ("draft", "sent"))
+        if not quotations:
+            return self
+        sudo_self = quotations.sudo()
+        self.env["adv.credit.lock"].sudo()._acquire(
+            {(o.partner_invoice_id.commercial_partner_id.id, o.company_id.id) for o in sudo_self}
+        )
+        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self)
+        messages = self._adv_rule_messages()
+        accepted = defaultdict(float)
+        passed = self - quotations
+        to_log = []
+        for order in sudo_self:
+            fact = facts[order]
+            key = (order.partner_invoice_id.commercial_partner_id.id, order.company_id.id)
+            fact.uninvoiced_orders += accepted[key]
+            results = order._adv_apply_release(evaluate(fact, messages), fact)
+            outcome = worst(r.outcome for r in results)
+            if outcome in (PASS, WARN):
+                passed |= order
+                accepted[key] += fact.this_order
+            if outcome != PASS:
+                to_log.append((order, fact, results, outcome))
+        self._adv_log_checks(to_log)
+        cleared = self.env.cr.precommit.data.setdefault(CLEARED_KEY, set())
+        cleared.update(passed.ids)
+        return self.browse(passed.ids)
+
+    def _adv_apply_release(self, results, fact):
+        """Drop the results a valid release lifts (approvals; blocks too if a manager released)."""
+        self.ensure_one()
+        release = self.sudo().adv_check_ids.filtered(lambda c: c.state == "released")[:1]
+        if not release or not release._is_valid_release_for(fact.this_order, fact.today):
+            return results
+        lifted = {APPROVAL, BLOCK} if release.release_level == "block" else {APPROVAL}
+        return [r for r in results if r.outcome not in lifted]
+
+    def _adv_log_checks(self, to_log):
+        """Store the block / warning records, post them, and notify when nobody is watching."""
+        if not to_log:
+            return
+        Check = self.env["adv.order.check"].sudo()
+        open_checks = Check.search(
+            [("order_id", "in", [order.id for order, *_ in to_log]), ("state", "=", "open")]
+        )
+        open_checks.write({"state": "done"})  # superseded by this evaluation
+        checks = Check.create(
+            [
+                {
+                    "order_id": order.id,
+                    "partner_id": order.partner_invoice_id.commercial_partner_id.id,
+                    "company_id": order.company_id.id,
+                    "user_id": self.env.uid,
+                    "outcome": outcome,
+                    "state": "open" if outcome in (APPROVAL, BLOCK) else "done",
+                    "credit_limit": fact.limit,
+                    "receivables": fact.receivables,
+                    "draft_invoices": fact.draft_invoices,
+                    "uninvoiced_orders": fact.uninvoiced_orders,
+                    "exposure": fact.exposure,
+                    "amount_order": fact.this_order,
+                    "excess": fact.excess,
+                    "overdue_amount": fact.overdue_amount,
+                    "overdue_days": fact.overdue_days,
+                    "line_ids": [
+                        fields.Command.create(
+                            {"rule": r.rule, "outcome": r.outcome, "message": r.message}
+                        )
+                        for r in results
+                    ],
+                }
+                for order, fact, results, outcome in to_log
+            ]
+        )
+        interactive = self._adv_user_in_front()
+        for check, (order, _fact, results, outcome) in zip(checks, to_log, strict=True):
+            blocked = outcome in (APPROVAL, BLOCK)
+            order.adv_credit_state = "blocked" if blocked else "warn"
+            body = self.env._(
+                "Credit control: %(outcome)s.",
+                outcome=dict(
+                    self.env["adv.order.check"]._fields["outcome"]._description_selection(self.env)
+                )[outcome],
+            )
+            order.message_post(
+                body=body + "\n" + "\n".join(r.message for r in results),
+                partner_ids=(order.user_id.partner_id.ids if blocked and not interactive else []),
+            )
+            if blocked and not interactive:
+                order._adv_notify_controllers(check)
+            _logger.info("Credit control %s: %s", order.name, outcome)
+
+    def _adv_notify_controllers(self, check):
+        """One 'credit release' activity on the order for each credit controller of its company."""
+        self.ensure_one()
+        group = self.env.ref("adv_order_control.group_credit_controller")
+        controllers = group.sudo().users.filtered(
+            lambda u: self.company_id in u.company_ids and not u.share
+        )
+        existing = self.activity_ids.filtered(
+            lambda a: (
+                a.activity_type_id == self.env.ref("adv_order_control.mail_activity_credit_release")
+            )
+        ).user_id
+        for user in controllers - existing:
+            self.sudo().activity_schedule(
+                "adv_order_control.mail_activity_credit_release",
+                user_id=user.id,
+                note=check.reasons,
+                summary=self.env._("Credit release: %(order)s", order=self.name),
+            )
+
+    @api.model
+    def _adv_user_in_front(self):
+        """True when an internal user confirms from the web client and will read the outcome;
+        portal, public, superuser (sudo'ed flows such as online payment) and crons are not."""
+        return bool(
+            request
+            and not self.env.su
+            and not self.env.user.share
+            and not self.env.user._is_public()
+        )
+
+    def _adv_refusal_text(self):
+        lines = [
+            self.env._("%(order)s was not confirmed:", order=order.name)
+            + "\n"
+            + (order.adv_last_check_id.reasons or "")
+            for order in self
+        ]
+        return "\n\n".join(lines)
+
+    def _adv_refusal_action(self):
+        """The result of a refused confirmation: a notification, reloading the view."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Not confirmed: credit control"),
+                "message": self._adv_refusal_text(),
+                "type": "danger",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                "adv_refused_order_ids": self.ids,
+            },
+        }
+
+    @api.model
+    def _adv_rule_messages(self):
+        """The message of each rule, in the user's language. Add a rule: extend this dict."""
+
+        def money(facts, amount):
+            return self.env.company.currency_id.format(amount)
+
+        return {
+            "credit_hold": lambda f: self.env._(
+                "Customer on credit hold since %(since)s, put by %(user)s: %(reason)s",
+                since=fields.Date.to_string(f.hold["since"]),
+                user=f.hold["user"],
+                reason=f.hold["reason"],
+            ),
+            "over_limit": lambda f: self.env._(
+                "Credit limit %(limit)s, exposure %(exposure)s, this order %(order)s: "
+                "over by %(excess)s.",
+                limit=money(f, f.limit),
+                exposure=money(f, f.exposure),
+                order=money(f, f.this_order),
+                excess=money(f, f.excess),
+            ),
+            "limit_expired": lambda f: self.env._(
+                "The credit limit was due for review on %(date)s.",
+                date=fields.Date.to_string(f.review_date),
+            ),
+            "overdue_days": lambda f: self.env._(
+                "An invoice is overdue by %(days)s days (limit %(max)s days); overdue: %(amount)s.",
+                days=f.overdue_days,
+                max=f.settings.get("overdue_max_days"),
+                amount=money(f, f.overdue_amount),
+            ),
+            "overdue_amount": lambda f: self.env._(
+                "Overdue amount %(amount)s is above %(max)s.",
+                amount=money(f, f.overdue_amount),
+                max=money(f, f.settings.get("overdue_max_amount")),
+            ),
+            "solvency_check": lambda f: self.env._(
+                "Solvency check required (new customer without a paid invoice, or a large "
+                "order: %(order)s).",
+                order=money(f, f.this_order),
+            ),
+            "insurer_cover": lambda f: self.env._(
+                "Exposure with this order %(total)s is above the credit-insurer cover %(cover)s.",
+                total=money(f, f.total),
+                cover=money(f, f.insured_amount),
+            ),
+        }
+
+    def _adv_recheck(self, what):
+        """Re-check confirmed orders downstream (delivery, invoice): raise if they would block."""
+        orders = self.filtered(lambda o: o.state == "sale").sudo()
+        if not orders:
+            return
+        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(orders)
+        messages = self._adv_rule_messages()
+        for order in orders:
+            results = order._adv_apply_release(evaluate(facts[order], messages), facts[order])
+            stopping = [r for r in results if r.outcome in (APPROVAL, BLOCK)]
+            if stopping:
+                raise UserError(
+                    self.env._(
+                        "Credit re-check before %(what)s of %(order)s:\n%(reasons)s",
+                        what=what,
+                        order=order.name,
+                        reasons="\n".join(r.message for r in stopping),
+                    )
+                )
