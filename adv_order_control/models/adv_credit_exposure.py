@@ -58,12 +58,13 @@ class AdvCreditExposure(models.AbstractModel):
                           FILTER (WHERE aml.date_maturity < %(before)s AND aml.amount_residual > 0)
                  FROM account_move_line aml
                  JOIN res_partner p ON p.id = aml.partner_id
-                 JOIN account_account a ON a.id = aml.account_id
-                WHERE p.commercial_partner_id IN %(ids)s
+                WHERE aml.partner_id = ANY(ARRAY(
+                          SELECT id FROM res_partner WHERE commercial_partner_id IN %(ids)s))
+                  AND aml.account_id = ANY(ARRAY(
+                          SELECT id FROM account_account WHERE account_type = 'asset_receivable'))
                   AND aml.company_id = %(company)s
-                  AND a.account_type = 'asset_receivable'
                   AND aml.parent_state = 'posted'
-                  AND NOT aml.reconciled
+                  AND aml.reconciled IS NOT TRUE
              GROUP BY p.commercial_partner_id""",
                 ids=ids,
                 company=company.id,
@@ -76,26 +77,38 @@ class AdvCreditExposure(models.AbstractModel):
                 result[pid]["receivables"] = residual or 0.0
             result[pid]["overdue_amount"] = overdue or 0.0
             result[pid]["overdue_days"] = days or 0
+        if company.adv_exposure_draft_invoices:
+            self.env.cr.execute(
+                SQL(
+                    """SELECT m.commercial_partner_id, SUM(m.amount_total_signed)
+                         FROM account_move m
+                        WHERE m.commercial_partner_id IN %(ids)s
+                          AND m.company_id = %(company)s
+                          AND m.state = 'draft'
+                          AND m.move_type IN ('out_invoice', 'out_refund')
+                     GROUP BY m.commercial_partner_id""",
+                    ids=ids,
+                    company=company.id,
+                )
+            )
+            for pid, draft in self.env.cr.fetchall():
+                result[pid]["draft_invoices"] = draft or 0.0
+        # One index probe per customer, not a scan of their paid invoices.
         self.env.cr.execute(
             SQL(
-                """SELECT m.commercial_partner_id,
-                      SUM(m.amount_total_signed) FILTER (WHERE m.state = 'draft'),
-                      BOOL_OR(m.state = 'posted' AND m.move_type = 'out_invoice'
-                              AND m.payment_state IN ('paid', 'in_payment'))
-                 FROM account_move m
-                WHERE m.commercial_partner_id IN %(ids)s
-                  AND m.company_id = %(company)s
-                  AND m.move_type IN ('out_invoice', 'out_refund')
-                  AND m.state IN ('draft', 'posted')
-             GROUP BY m.commercial_partner_id""",
-                ids=ids,
+                """SELECT pid FROM unnest(%(ids)s) AS pid
+                    WHERE EXISTS (SELECT 1 FROM account_move m
+                                   WHERE m.commercial_partner_id = pid
+                                     AND m.company_id = %(company)s
+                                     AND m.state = 'posted'
+                                     AND m.move_type = 'out_invoice'
+                                     AND m.payment_state IN ('paid', 'in_payment'))""",
+                ids=list(ids),
                 company=company.id,
             )
         )
-        for pid, draft, has_paid in self.env.cr.fetchall():
-            if company.adv_exposure_draft_invoices:
-                result[pid]["draft_invoices"] = draft or 0.0
-            result[pid]["has_paid_invoice"] = bool(has_paid)
+        for (pid,) in self.env.cr.fetchall():
+            result[pid]["has_paid_invoice"] = True
         if company.adv_exposure_orders:
             for pid, amount in self._query_uninvoiced_orders(ids, company):
                 result[pid]["uninvoiced_orders"] = amount or 0.0
