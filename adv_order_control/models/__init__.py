@@ -2,10 +2,13 @@ from . import res_company
 from . import res_config_settings
 from . import adv_credit_hold
 from . import adv_credit_lock
+from . import adv_credit_delegation
 from . import adv_credit_exposure
 from . import adv_order_check
 from . import adv_order_check_line
 from . import res_partner
 from . import sale_order
+from . import sale_order_conformity
+from . import res_users
 from . import stock_picking
 from . import account_move

@@ -13,7 +13,7 @@ class AccountMove(models.Model):
         the control would scan them all. The open-items index carries the summed columns
         (INCLUDE) so the receivables sum is an index-only scan.
         """
-        super().init()
+        res = super().init()
         cr = self.env.cr
         cr.execute("""
             CREATE INDEX IF NOT EXISTS adv_account_move_customer_draft_idx
@@ -28,6 +28,18 @@ class AccountMove(models.Model):
            INCLUDE (company_id, amount_residual, date_maturity)
              WHERE parent_state = 'posted' AND reconciled IS NOT TRUE;
         """)
+        return res
+
+    def _invoice_paid_hook(self):
+        """A customer paid: their held orders that now pass are confirmed."""
+        res = super()._invoice_paid_hook()
+        invoices = self.filtered(lambda m: m.move_type == "out_invoice")
+        for company in invoices.company_id:
+            paid = invoices.filtered(lambda m, c=company: m.company_id == c)
+            self.env["sale.order"].sudo()._adv_reevaluate_held_orders(
+                paid.commercial_partner_id, company
+            )
+        return res
 
     def _post(self, soft=True):
         invoices = self.filtered(

@@ -60,6 +60,9 @@ class AdvOrderCheck(models.Model):
         [("approval", "Approvals"), ("block", "Approvals and blocks")], readonly=True
     )
     release_expiry = fields.Date(string="Release valid until")
+    escalated_to_ids = fields.Many2many(
+        "res.users", string="Escalated to", readonly=True, copy=False
+    )
 
     @api.depends("order_id.name", "date")
     def _compute_name(self):
@@ -92,7 +95,13 @@ class AdvOrderCheck(models.Model):
                     "can release it, or fix its cause."
                 )
             )
-        for check in self:
+        Delegation = self.env["adv.credit.delegation"]
+        beyond = self.filtered(
+            lambda c: not Delegation._covers(self.env.user, c.company_id, c.excess)
+        )
+        if beyond:
+            beyond._escalate(reason)
+        for check in self - beyond:
             check.sudo().write(
                 {
                     "state": "released",
@@ -113,9 +122,60 @@ class AdvOrderCheck(models.Model):
                     reason=reason,
                 )
             )
-        self.activity_feedback(["adv_order_control.mail_activity_credit_release"])
-        self.order_id.activity_feedback(["adv_order_control.mail_activity_credit_release"])
+        (self - beyond).order_id.activity_feedback(
+            ["adv_order_control.mail_activity_credit_release"]
+        )
+        if beyond:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "title": self.env._("Escalated"),
+                    "message": self.env._(
+                        "The excess is beyond your delegation: the release was escalated to "
+                        "%(users)s.",
+                        users=", ".join(beyond.escalated_to_ids.mapped("name")),
+                    ),
+                    "type": "warning",
+                    "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                },
+            }
         return True
+
+    def _escalate(self, reason):
+        """Hand the decision to the next level: users whose delegation covers the excess."""
+        Delegation = self.env["adv.credit.delegation"]
+        for check in self:
+            approvers = Delegation._approvers_for(check.company_id, check.excess, self.env.user)
+            if not approvers:
+                raise UserError(
+                    self.env._(
+                        "Nobody's delegation covers an excess of %(excess)s: set up the "
+                        "delegations (Sales Administration > Configuration).",
+                        excess=check.currency_id.format(check.excess),
+                    )
+                )
+            check.sudo().escalated_to_ids = [fields.Command.set(approvers.ids)]
+            for user in approvers:
+                check.order_id.sudo().activity_schedule(
+                    "adv_order_control.mail_activity_credit_release",
+                    user_id=user.id,
+                    summary=self.env._(
+                        "Escalated credit release: %(order)s", order=check.order_id.name
+                    ),
+                    note=self.env._(
+                        "%(user)s proposes: %(reason)s", user=self.env.user.name, reason=reason
+                    ),
+                )
+            check.sudo().message_post(
+                body=self.env._(
+                    "Over by %(excess)s, beyond the delegation of %(user)s: "
+                    "escalated to %(users)s.",
+                    excess=check.currency_id.format(check.excess),
+                    user=self.env.user.name,
+                    users=", ".join(approvers.mapped("name")),
+                )
+            )
 
     def action_refuse(self, reason):
         self._check_can_decide()

@@ -52,6 +52,16 @@ class ResCompany(models.Model):
     )
     adv_solvency_outcome = fields.Selection(RULE_OUTCOMES, default=WARN, required=True)
     adv_insurer_outcome = fields.Selection(RULE_OUTCOMES, default=WARN, required=True)
+    # Conformity to the commercial agreement
+    adv_conformity_check = fields.Boolean(
+        string="Check conformity to the commercial agreement", default=True
+    )
+    adv_min_order_amount = fields.Monetary(
+        string="Default minimum order amount",
+        currency_field="currency_id",
+        help="Untaxed amount below which an order needs approval, unless the customer has "
+        "their own minimum.",
+    )
     # Downstream re-checks
     adv_recheck_delivery = fields.Boolean(string="Re-check credit at delivery")
     adv_recheck_invoice = fields.Boolean(string="Re-check credit at invoice posting")

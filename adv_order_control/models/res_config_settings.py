@@ -41,3 +41,7 @@ class ResConfigSettings(models.TransientModel):
     adv_insurer_outcome = fields.Selection(related="company_id.adv_insurer_outcome", readonly=False)
     adv_recheck_delivery = fields.Boolean(related="company_id.adv_recheck_delivery", readonly=False)
     adv_recheck_invoice = fields.Boolean(related="company_id.adv_recheck_invoice", readonly=False)
+    adv_conformity_check = fields.Boolean(related="company_id.adv_conformity_check", readonly=False)
+    adv_min_order_amount = fields.Monetary(
+        related="company_id.adv_min_order_amount", readonly=False
+    )

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 CREDIT_FIELDS = {"adv_credit_review_date", "adv_insured_amount", "adv_credit_insurer_id"}
+AGREEMENT_FIELDS = {"adv_min_order_amount", "adv_buys_by_packaging", "adv_require_po_ref"}
 
 
 class ResPartner(models.Model):
@@ -20,6 +21,18 @@ class ResPartner(models.Model):
         string="Insured amount",
         company_dependent=True,
         help="Cover granted by the credit insurer; exposure above it is flagged.",
+    )
+    # The commercial agreement (cahier des charges client)
+    adv_min_order_amount = fields.Float(
+        string="Minimum order amount",
+        company_dependent=True,
+        help="Untaxed; below it an order needs approval (0: the company default).",
+    )
+    adv_buys_by_packaging = fields.Boolean(
+        string="Buys by packaging", help="Quantities must be whole sales packagings."
+    )
+    adv_require_po_ref = fields.Boolean(
+        string="Requires a PO reference", help="Every order must carry the customer's reference."
     )
     adv_credit_hold_ids = fields.One2many("adv.credit.hold", "partner_id", string="Credit holds")
     adv_on_credit_hold = fields.Boolean(string="On credit hold", compute="_compute_adv_credit")

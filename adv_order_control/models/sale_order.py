@@ -90,6 +90,7 @@ class SaleOrder(models.Model):
         )
         real = drafts.filtered("id")
         facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(real) if real else {}
+        messages = self._adv_rule_messages()
         for order in drafts:
             fact = facts.get(order)
             if fact is None:  # new, unsaved order
@@ -104,7 +105,7 @@ class SaleOrder(models.Model):
                     }
                 )
                 continue
-            results = order._adv_apply_release(evaluate(fact, self._adv_rule_messages()), fact)
+            results = order._adv_apply_release(order._adv_evaluate(fact, messages), fact)
             order.update(
                 {
                     "adv_credit_limit": fact.limit,
@@ -216,7 +217,7 @@ class SaleOrder(models.Model):
             fact = facts[order]
             key = (order.partner_invoice_id.commercial_partner_id.id, order.company_id.id)
             fact.uninvoiced_orders += accepted[key]
-            results = order._adv_apply_release(evaluate(fact, messages), fact)
+            results = order._adv_apply_release(order._adv_evaluate(fact, messages), fact)
             outcome = worst(r.outcome for r in results)
             if outcome in (PASS, WARN):
                 passed |= order
@@ -227,6 +228,12 @@ class SaleOrder(models.Model):
         cleared = self.env.cr.precommit.data.setdefault(CLEARED_KEY, set())
         cleared.update(passed.ids)
         return self.browse(passed.ids)
+
+    def _adv_evaluate(self, fact, messages):
+        """Credit rules and conformity checks that did not pass, for this order."""
+        self.ensure_one()
+        conformity = [r for r in self._adv_conformity_checks() if r.outcome != PASS]
+        return evaluate(fact, messages) + conformity
 
     def _adv_apply_release(self, results, fact):
         """Drop the results a valid release lifts (approvals; blocks too if a manager released)."""
@@ -395,6 +402,38 @@ class SaleOrder(models.Model):
                 cover=money(f, f.insured_amount),
             ),
         }
+
+    @api.model
+    def _adv_reevaluate_held_orders(self, partners, company):
+        """Confirm the held orders of ``partners`` that now pass (e.g. after a payment)."""
+        checks = (
+            self.env["adv.order.check"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", partners.commercial_partner_id.ids),
+                    ("company_id", "=", company.id),
+                    ("state", "=", "open"),
+                ]
+            )
+        )
+        orders = checks.order_id.filtered(lambda o: o.state in ("draft", "sent"))
+        if not orders:
+            return self.browse()
+        passed = orders._adv_credit_control()
+        if passed:
+            # Already controlled just above: confirm without a second evaluation.
+            super(SaleOrder, passed).action_confirm()  # pylint: disable=super-method-mismatch
+            for order in passed:
+                order.message_post(
+                    body=self.env._(
+                        "Confirmed automatically: the customer's payment cleared the credit "
+                        "control."
+                    ),
+                    partner_ids=order.user_id.partner_id.ids,
+                )
+            passed.activity_feedback(["adv_order_control.mail_activity_credit_release"])
+        return passed
 
     def _adv_recheck(self, what):
         """Re-check confirmed orders downstream (delivery, invoice): raise if they would block."""

@@ -24,6 +24,7 @@ class OrderControlCommon(AdvUsersMixin, AccountTestInvoicingCommon):
                 "account_use_credit_limit": True,
                 "adv_solvency_new_customer": False,
                 "adv_overdue_max_days": 30,
+                "adv_conformity_check": False,  # credit tests; test_conformity turns it on
             }
         )
         cls.setup_adv_users()
@@ -83,6 +84,7 @@ class OrderControlCommon(AdvUsersMixin, AccountTestInvoicingCommon):
         vals = {
             "partner_id": (partner or cls.customer).id,
             "company_id": cls.company.id,
+            "user_id": cls.salesman.id,
             "order_line": [
                 Command.create(
                     {

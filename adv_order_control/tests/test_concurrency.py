@@ -46,8 +46,8 @@ class TestConcurrentConfirmation(BaseCase):
         with self.registry.cursor() as cr:
             env = self._env(cr)
             company = env["res.company"].search([], order="id", limit=1)
-            was_active = company.account_use_credit_limit
-            company.account_use_credit_limit = True
+            was = {f: company[f] for f in ("account_use_credit_limit", "adv_conformity_check")}
+            company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
             product = env["product.product"].create(
                 {"name": "Race test service", "type": "service", "taxes_id": [Command.clear()]}
             )
@@ -106,4 +106,4 @@ class TestConcurrentConfirmation(BaseCase):
                 env["adv.credit.lock"].search([("partner_id", "in", partners.ids)]).unlink()
                 partners.unlink()
                 env["product.product"].browse(product.id).product_tmpl_id.unlink()
-                env["res.company"].browse(company.id).account_use_credit_limit = was_active
+                env["res.company"].browse(company.id).write(was)

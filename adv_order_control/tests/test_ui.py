@@ -10,7 +10,7 @@ class BlockedOrderTourCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         company = cls.env.company
-        company.account_use_credit_limit = True
+        company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
         cls.controller = new_test_user(
             cls.env,
             login="oc_tour",

@@ -1,0 +1,246 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Conformity of an order to the customer's commercial agreement (cahier des charges client).
+
+Kept apart from ``sale_order.py`` (credit) because it is a separate concern with its own
+extension point: :meth:`SaleOrder._adv_conformity_checks` returns one structured result per check,
+passing or not; other addons add a check by overriding it and appending their own results.
+"""
+
+import re
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+
+from .credit_rules import APPROVAL, BLOCK, PASS, RuleResult
+
+FR_ZIP = re.compile(r"^\d{5}$")
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
+
+    adv_checklist = fields.Html(
+        string="Conformity checklist", compute="_compute_adv_checklist", sanitize=False
+    )
+
+    @api.depends_context("uid", "lang")
+    def _compute_adv_checklist(self):
+        icons = {
+            PASS: "fa-check text-success",
+            "warn": "fa-info-circle text-info",
+            APPROVAL: "fa-exclamation-triangle text-warning",
+            BLOCK: "fa-times text-danger",
+        }
+        for order in self:
+            if not order.partner_id:
+                order.adv_checklist = False
+                continue
+            items = Markup("").join(
+                Markup('<li class="list-group-item"><i class="fa %s me-2"/>%s</li>')
+                % (icons.get(result.outcome, ""), escape(result.message))
+                for result in order._adv_conformity_checks()
+            )
+            order.adv_checklist = Markup('<ul class="list-group">%s</ul>') % items
+
+    # ------------------------------------------------------------
+    # The extension point
+    # ------------------------------------------------------------
+
+    def _adv_conformity_checks(self):
+        """All conformity results of the order (passing ones included, for the checklist).
+
+        Override to add a check: ``return super()._adv_conformity_checks() + [RuleResult(...)]``.
+        """
+        self.ensure_one()
+        if not self.company_id.adv_conformity_check:
+            return []
+        return [
+            self._adv_check_min_amount(),
+            self._adv_check_packaging(),
+            self._adv_check_po_ref(),
+            self._adv_check_addresses(),
+            self._adv_check_eu_vat(),
+            self._adv_check_incoterm(),
+            self._adv_check_lead_time(),
+            self._adv_check_payment_term(),
+            self._adv_check_discount(),
+        ]
+
+    # ------------------------------------------------------------
+    # The checks: one small method each, returning one result
+    # ------------------------------------------------------------
+
+    def _adv_customer(self):
+        return self.partner_id.commercial_partner_id.with_company(self.company_id).sudo()
+
+    def _adv_check_min_amount(self):
+        minimum = self._adv_customer().adv_min_order_amount or self.company_id.adv_min_order_amount
+        if minimum and self.amount_untaxed < minimum:
+            return RuleResult(
+                "min_amount",
+                APPROVAL,
+                self.env._(
+                    "Order amount %(amount)s is below the minimum order of %(minimum)s.",
+                    amount=self.currency_id.format(self.amount_untaxed),
+                    minimum=self.currency_id.format(minimum),
+                ),
+            )
+        return RuleResult("min_amount", PASS, self.env._("Minimum order amount respected."))
+
+    def _adv_check_packaging(self):
+        if not self._adv_customer().adv_buys_by_packaging:
+            return RuleResult("packaging", PASS, self.env._("No packaging constraint."))
+        wrong = []
+        for line in self.order_line.filtered(lambda ln: not ln.display_type and ln.product_id):
+            packs = line.product_id.packaging_ids.filtered("sales")
+            qty = line.product_uom._compute_quantity(line.product_uom_qty, line.product_id.uom_id)
+            rounding = line.product_id.uom_id.rounding
+            if packs and not any(
+                abs(qty / p.qty - round(qty / p.qty)) * p.qty < rounding for p in packs if p.qty
+            ):
+                wrong.append(
+                    self.env._(
+                        "%(product)s: %(qty)s is not a multiple of the packaging (%(pack)s)",
+                        product=line.product_id.display_name,
+                        qty=line.product_uom_qty,
+                        pack=", ".join(f"{p.name} = {p.qty:g}" for p in packs),
+                    )
+                )
+        if wrong:
+            return RuleResult("packaging", BLOCK, "; ".join(wrong) + ".")
+        return RuleResult("packaging", PASS, self.env._("Quantities in whole packagings."))
+
+    def _adv_check_po_ref(self):
+        if self._adv_customer().adv_require_po_ref and not (self.client_order_ref or "").strip():
+            return RuleResult(
+                "po_ref",
+                BLOCK,
+                self.env._("The customer requires their purchase order reference on every order."),
+            )
+        return RuleResult("po_ref", PASS, self.env._("Customer reference as agreed."))
+
+    def _adv_check_addresses(self):
+        problems = []
+        for label, address in (
+            (self.env._("Delivery"), self.partner_shipping_id),
+            (self.env._("Invoice"), self.partner_invoice_id),
+        ):
+            missing = [
+                name
+                for name, value in (
+                    (self.env._("street"), address.street),
+                    (self.env._("zip"), address.zip),
+                    (self.env._("city"), address.city),
+                    (self.env._("country"), address.country_id),
+                )
+                if not value
+            ]
+            if missing:
+                problems.append(
+                    self.env._(
+                        "%(address)s address: missing %(fields)s",
+                        address=label,
+                        fields=", ".join(missing),
+                    )
+                )
+            elif address.country_id.code == "FR" and not FR_ZIP.match(address.zip.strip()):
+                problems.append(
+                    self.env._(
+                        "%(address)s address: %(zip)s is not a French postcode (5 digits)",
+                        address=label,
+                        zip=address.zip,
+                    )
+                )
+        if problems:
+            return RuleResult("address", BLOCK, "; ".join(problems) + ".")
+        return RuleResult("address", PASS, self.env._("Delivery and invoice addresses complete."))
+
+    def _adv_check_eu_vat(self):
+        customer = self._adv_customer()
+        country = customer.country_id
+        europe = self.env.ref("base.europe", raise_if_not_found=False)
+        home = self.company_id.country_id
+        if country and europe and country in europe.country_ids and country != home:
+            vat = (customer.vat or "").replace(" ", "").upper()
+            prefix = "EL" if country.code == "GR" else country.code
+            if not vat.startswith(prefix):
+                return RuleResult(
+                    "vat",
+                    BLOCK,
+                    self.env._(
+                        "%(customer)s is an EU customer outside %(home)s: an intra-EU VAT number "
+                        "starting with %(prefix)s is required.",
+                        customer=customer.name,
+                        home=home.name,
+                        prefix=prefix,
+                    ),
+                )
+        return RuleResult("vat", PASS, self.env._("VAT number as required."))
+
+    def _adv_check_incoterm(self):
+        country = self.partner_shipping_id.country_id or self._adv_customer().country_id
+        home = self.company_id.country_id
+        if country and home and country != home and not self.incoterm:
+            return RuleResult(
+                "incoterm",
+                BLOCK,
+                self.env._("Export order to %(country)s: set the incoterm.", country=country.name),
+            )
+        return RuleResult("incoterm", PASS, self.env._("Incoterm as required."))
+
+    def _adv_check_lead_time(self):
+        if not self.commitment_date:
+            return RuleResult("lead_time", PASS, self.env._("No requested delivery date."))
+        lines = self.order_line.filtered(lambda ln: not ln.display_type and ln.product_id)
+        delay = max(lines.mapped("customer_lead") or [0.0])
+        earliest = fields.Date.context_today(self) + timedelta(
+            days=delay + (self.company_id.security_lead or 0.0)
+        )
+        requested = fields.Date.to_date(self.commitment_date)
+        if requested < earliest:
+            return RuleResult(
+                "lead_time",
+                BLOCK,
+                self.env._(
+                    "Requested date %(requested)s is too early: the earliest possible date is "
+                    "%(earliest)s (lead time %(delay)s days + security %(security)s days).",
+                    requested=fields.Date.to_string(requested),
+                    earliest=fields.Date.to_string(earliest),
+                    delay=f"{delay:g}",
+                    security=f"{self.company_id.security_lead or 0.0:g}",
+                ),
+            )
+        return RuleResult("lead_time", PASS, self.env._("Requested date feasible."))
+
+    def _adv_check_payment_term(self):
+        agreed = self._adv_customer().property_payment_term_id
+        if agreed and self.payment_term_id != agreed:
+            return RuleResult(
+                "payment_term",
+                APPROVAL,
+                self.env._(
+                    "Payment terms %(order)s differ from the agreed %(agreed)s.",
+                    order=self.payment_term_id.name or self.env._("(none)"),
+                    agreed=agreed.name,
+                ),
+            )
+        return RuleResult("payment_term", PASS, self.env._("Payment terms as agreed."))
+
+    def _adv_check_discount(self):
+        maximum = self.user_id.sudo().adv_max_discount
+        if maximum:
+            over = self.order_line.filtered(lambda ln: ln.discount > maximum)
+            if over:
+                return RuleResult(
+                    "discount",
+                    APPROVAL,
+                    self.env._(
+                        "Discount %(discount)s %% is above %(user)s's maximum of %(max)s %%.",
+                        discount=f"{max(over.mapped('discount')):g}",
+                        user=self.user_id.name,
+                        max=f"{maximum:g}",
+                    ),
+                )
+        return RuleResult("discount", PASS, self.env._("Discounts within delegation."))

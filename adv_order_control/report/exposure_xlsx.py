@@ -1,0 +1,104 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import models
+
+
+class ExposureXlsx(models.AbstractModel):
+    """Exposure workbook, from the Print menu of the customer list (OCA report_xlsx).
+
+    One sheet of figures per customer (limit, each component, overdue, utilisation) computed with
+    the same set-based engine as the control, and a chart of exposure against limit.
+    """
+
+    _name = "report.adv_order_control.exposure_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Customer exposure workbook"
+
+    def _exposure_rows(self, partners):
+        company = self.env.company
+        customers = partners.commercial_partner_id
+        Exposure = self.env["adv.credit.exposure"].sudo()
+        exposure = Exposure._get_exposure(set(customers.ids), company)
+        data = Exposure._get_partner_credit_data(customers, company)
+        rows = []
+        for customer in customers.sorted("name"):
+            expo, pdata = exposure[customer.id], data[customer.id]
+            total = expo["receivables"] + expo["draft_invoices"] + expo["uninvoiced_orders"]
+            limit = pdata["limit"]
+            rows.append(
+                {
+                    "name": customer.name,
+                    "limit": limit,
+                    "receivables": expo["receivables"],
+                    "draft_invoices": expo["draft_invoices"],
+                    "uninvoiced_orders": expo["uninvoiced_orders"],
+                    "exposure": total,
+                    "overdue": expo["overdue_amount"],
+                    "utilisation": total / limit if limit > 0 else 0.0,
+                    "hold": pdata["hold"]["reason"] if pdata["hold"] else "",
+                }
+            )
+        return rows
+
+    def generate_xlsx_report(self, workbook, data, partners):
+        company = self.env.company
+        sheet = workbook.add_worksheet(self.env._("Exposure"))
+        bold = workbook.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        percent = workbook.add_format({"num_format": "0.0%"})
+        title = workbook.add_format({"bold": True, "font_size": 14})
+        sheet.write(
+            0,
+            0,
+            self.env._(
+                "Customer exposure: %(company)s (%(currency)s, tax included)",
+                company=company.name,
+                currency=company.currency_id.name,
+            ),
+            title,
+        )
+        headers = [
+            self.env._("Customer"),
+            self.env._("Credit limit"),
+            self.env._("Open receivables"),
+            self.env._("Draft invoices"),
+            self.env._("Orders not invoiced"),
+            self.env._("Exposure"),
+            self.env._("Overdue"),
+            self.env._("Utilisation"),
+            self.env._("Credit hold"),
+        ]
+        for col, header in enumerate(headers):
+            sheet.write(2, col, header, bold)
+        rows = self._exposure_rows(partners)
+        keys = [
+            "limit",
+            "receivables",
+            "draft_invoices",
+            "uninvoiced_orders",
+            "exposure",
+            "overdue",
+        ]
+        for r, row in enumerate(rows, start=3):
+            sheet.write(r, 0, row["name"])
+            for c, key in enumerate(keys, start=1):
+                sheet.write_number(r, c, row[key], money)
+            sheet.write_number(r, 7, row["utilisation"], percent)
+            sheet.write(r, 8, row["hold"])
+        sheet.set_column(0, 0, 32)
+        sheet.set_column(1, 7, 16)
+        sheet.set_column(8, 8, 30)
+        sheet.freeze_panes(3, 1)
+        if rows:
+            last = 2 + len(rows)
+            chart = workbook.add_chart({"type": "bar"})
+            for col, name in ((5, self.env._("Exposure")), (1, self.env._("Credit limit"))):
+                chart.add_series(
+                    {
+                        "name": name,
+                        "categories": [sheet.name, 3, 0, last, 0],
+                        "values": [sheet.name, 3, col, last, col],
+                    }
+                )
+            chart.set_title({"name": self.env._("Exposure against credit limit")})
+            chart.set_size({"width": 720, "height": max(320, 22 * len(rows))})
+            sheet.insert_chart(2, 10, chart)

@@ -1,0 +1,76 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged
+
+from .common import OrderControlCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDelegation(OrderControlCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Controllers may release up to 5 000 over the limit (shipped default), managers all.
+        cls.director = new_test_user(
+            cls.env,
+            login="oc_director",
+            name="Diane Director",
+            lang="en_US",
+            groups="adv_base.group_manager",
+        )
+
+    def blocked(self, amount):
+        order = self.make_order(amount)
+        order.action_confirm()
+        self.assertEqual(order.state, "draft")
+        return order, order.adv_check_ids
+
+    def test_release_within_the_delegation(self):
+        order, check = self.blocked(10000.0)  # 12 000: over by 2 000
+        self.assertIs(check.with_user(self.controller).action_release("Known payer"), True)
+        self.assertEqual((check.state, check.release_user_id), ("released", self.controller))
+        self.assertIs(order.action_confirm(), True)
+
+    def test_beyond_the_delegation_escalates(self):
+        order, check = self.blocked(20000.0)  # 24 000: over by 14 000
+        result = check.with_user(self.controller).action_release("Big season order")
+        self.assertEqual(result["params"]["title"], "Escalated")
+        self.assertEqual(check.state, "open")
+        self.assertIn(self.director, check.escalated_to_ids)
+        self.assertNotIn(self.controller, check.escalated_to_ids)
+        self.assertIn(self.director, order.sudo().activity_ids.user_id)
+        self.assertEqual(order.state, "draft")
+        check.with_user(self.director).action_release("Approved by the director")
+        self.assertIs(order.action_confirm(), True)
+
+    def test_a_users_own_delegation_wins_over_their_groups(self):
+        self.env["adv.credit.delegation"].sudo().create(
+            {"user_id": self.controller.id, "max_amount": 20000.0}
+        )
+        order, check = self.blocked(20000.0)
+        self.assertIs(check.with_user(self.controller).action_release("Personal delegation"), True)
+        self.assertIs(order.action_confirm(), True)
+
+    def test_expired_release_no_longer_holds(self):
+        order, check = self.blocked(10000.0)
+        check.with_user(self.controller).action_release("Until month end", expiry="2026-11-30")
+        with freeze_time("2026-12-01"):
+            self.assertRefused(order.action_confirm(), order)
+        with freeze_time("2026-11-30"):
+            order2, check2 = self.blocked(10000.0)
+            check2.with_user(self.controller).action_release("Ok", expiry="2026-11-30")
+            self.assertIs(order2.action_confirm(), True)
+
+    def test_payment_confirms_held_orders_and_tells_the_salesperson(self):
+        invoice = self.make_invoice(5000.0)  # 6 000 open
+        order, _check = self.blocked(5000.0)  # 6 000 + 6 000 > 10 000
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+        self.assertEqual(
+            invoice.payment_state, "in_payment" if invoice.payment_state == "in_payment" else "paid"
+        )
+        self.assertEqual(order.state, "sale")
+        message = order.message_ids.filtered(lambda m: "Confirmed automatically" in m.body)
+        self.assertIn(self.salesman.partner_id, message.partner_ids)
