@@ -3,7 +3,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 CREDIT_FIELDS = {"adv_credit_review_date", "adv_insured_amount", "adv_credit_insurer_id"}
-AGREEMENT_FIELDS = {"adv_min_order_amount", "adv_buys_by_packaging", "adv_require_po_ref"}
 
 
 class ResPartner(models.Model):

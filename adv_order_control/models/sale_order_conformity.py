@@ -105,7 +105,7 @@ class SaleOrder(models.Model):
                         "%(product)s: %(qty)s is not a multiple of the packaging (%(pack)s)",
                         product=line.product_id.display_name,
                         qty=line.product_uom_qty,
-                        pack=", ".join(f"{p.name} = {p.qty:g}" for p in packs),
+                        pack=", ".join("%s = %g" % (p.name, p.qty) for p in packs),
                     )
                 )
         if wrong:
@@ -199,6 +199,8 @@ class SaleOrder(models.Model):
             days=delay + (self.company_id.security_lead or 0.0)
         )
         requested = fields.Date.to_date(self.commitment_date)
+        delay_txt = "%g" % delay
+        security_txt = "%g" % (self.company_id.security_lead or 0.0)
         if requested < earliest:
             return RuleResult(
                 "lead_time",
@@ -208,8 +210,8 @@ class SaleOrder(models.Model):
                     "%(earliest)s (lead time %(delay)s days + security %(security)s days).",
                     requested=fields.Date.to_string(requested),
                     earliest=fields.Date.to_string(earliest),
-                    delay=f"{delay:g}",
-                    security=f"{self.company_id.security_lead or 0.0:g}",
+                    delay=delay_txt,
+                    security=security_txt,
                 ),
             )
         return RuleResult("lead_time", PASS, self.env._("Requested date feasible."))
@@ -238,9 +240,9 @@ class SaleOrder(models.Model):
                     APPROVAL,
                     self.env._(
                         "Discount %(discount)s %% is above %(user)s's maximum of %(max)s %%.",
-                        discount=f"{max(over.mapped('discount')):g}",
+                        discount="%g" % max(over.mapped("discount")),
                         user=self.user_id.name,
-                        max=f"{maximum:g}",
+                        max="%g" % maximum,
                     ),
                 )
         return RuleResult("discount", PASS, self.env._("Discounts within delegation."))
