@@ -190,3 +190,12 @@ class TestEnforcement(OrderControlCommon):
         with self.assertRaisesRegex(UserError, "Litigation"):
             invoice.action_post()
         self.assertEqual(invoice.state, "draft")
+
+    def test_refusal_speaks_the_users_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["adv_order_control"], ["fr_FR"])
+        order = self.make_order(9000.0).with_user(self.salesman).with_context(lang="fr_FR")
+        result = order.action_confirm()
+        self.assertEqual(result["params"]["title"], "Non confirmée : contrôle crédit")
+        self.assertIn("n'a pas été confirmée", result["params"]["message"])
+        self.assertIn("dépassement de", order.adv_check_ids.line_ids.message)
