@@ -110,7 +110,16 @@ def main():
                 "adv_overdue_max_days": 0,
             }
         )
-        customer = env["res.partner"].create({"name": "Big distributor", "is_company": True})
+        customer = env["res.partner"].create(
+            {
+                "name": "Big distributor",
+                "is_company": True,
+                "street": "1 rue du Port",
+                "zip": "13002",
+                "city": "Marseille",
+                "country_id": company.country_id.id,
+            }
+        )
         customer.with_company(company).credit_limit = 1e12
         product = env["product.product"].create(
             {"name": "Bench pallet", "type": "consu", "invoice_policy": "delivery"}
