@@ -15,5 +15,16 @@
     ],
     "data": [
         "security/adv_dunning_security.xml",
+        "security/ir.model.access.csv",
+        "data/adv_dunning_data.xml",
+        "views/adv_dunning_views.xml",
     ],
+    "demo": [
+        "demo/adv_dunning_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "adv_dunning/static/tests/tours/*.js",
+        ],
+    },
 }

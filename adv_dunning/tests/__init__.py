@@ -1,1 +1,3 @@
-from . import test_install
+from . import test_late_payment
+from . import test_dunning_run
+from . import test_ui

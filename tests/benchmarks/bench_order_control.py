@@ -31,6 +31,7 @@ def _columns(env, table, skip):
 
 def clone_move(env, move, count):
     """``count`` copies of the posted ``move`` and its lines, set-based."""
+    env.flush_all()
     mcols = _columns(env, "account_move", {"id", "name"})
     lcols = _columns(env, "account_move_line", {"id", "move_id", "move_name"})
     env.cr.execute(
@@ -54,6 +55,7 @@ def clone_move(env, move, count):
 
 
 def clone_order(env, order, count):
+    env.flush_all()
     ocols = _columns(env, "sale_order", {"id"})
     lcols = _columns(env, "sale_order_line", {"id", "order_id"})
     env.cr.execute(

@@ -1,0 +1,65 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    adv_dunning_level_id = fields.Many2one(
+        "adv.dunning.level",
+        string="Dunning level",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Highest dunning level already notified for this instalment.",
+    )
+    adv_dunning_date = fields.Date(string="Last dunned on", readonly=True, copy=False)
+    # The dispute flag belongs to dunning; adv_claims sets it through its glue addon.
+    adv_dispute = fields.Boolean(string="In dispute", copy=False, tracking=False)
+    adv_dispute_reason = fields.Char(string="Dispute reason", copy=False)
+    adv_dispute_until = fields.Date(
+        string="Dispute until", copy=False, help="The dispute expires by itself after this date."
+    )
+
+    @api.model
+    def _adv_overdue_by_partner(self, partners, company, today):
+        """{commercial partner id: open receivable amount past due}, one grouped query."""
+        if not partners:
+            return {}
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT p.commercial_partner_id, SUM(aml.amount_residual)
+                 FROM account_move_line aml
+                 JOIN res_partner p ON p.id = aml.partner_id
+                 JOIN account_account a ON a.id = aml.account_id
+                WHERE p.commercial_partner_id IN %(ids)s AND aml.company_id = %(company)s
+                  AND a.account_type = 'asset_receivable' AND aml.parent_state = 'posted'
+                  AND aml.reconciled IS NOT TRUE AND aml.date_maturity < %(today)s
+             GROUP BY p.commercial_partner_id""",
+                ids=tuple(partners.commercial_partner_id.ids),
+                company=company.id,
+                today=today,
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    def action_adv_dispute(self, reason, until=False):
+        """Put these receivables in dispute: dunning skips them until the date (or forever)."""
+        self.write({"adv_dispute": True, "adv_dispute_reason": reason, "adv_dispute_until": until})
+
+    def action_adv_end_dispute(self):
+        self.write({"adv_dispute": False, "adv_dispute_reason": False, "adv_dispute_until": False})
+
+    @api.model
+    def _adv_expire_disputes(self, today):
+        expired = self.search(
+            [
+                ("adv_dispute", "=", True),
+                ("adv_dispute_until", "!=", False),
+                ("adv_dispute_until", "<", today),
+            ]
+        )
+        expired.action_adv_end_dispute()
+        return expired

@@ -1,0 +1,34 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class AdvDunningLevel(models.Model):
+    """A step of a policy. Its channels and options are data read when a notice is sent."""
+
+    _name = "adv.dunning.level"
+    _description = "Dunning level"
+    _order = "policy_id, days, id"
+
+    policy_id = fields.Many2one("adv.dunning.policy", required=True, ondelete="cascade")
+    name = fields.Char(required=True, translate=True)
+    days = fields.Integer(
+        string="Days after due date",
+        required=True,
+        help="Negative: a courtesy reminder before the due date.",
+    )
+    min_amount = fields.Float(
+        string="Minimum amount", help="No notice at this level below this total overdue amount."
+    )
+    channel_email = fields.Boolean(string="E-mail")
+    channel_letter = fields.Boolean(string="Letter")
+    channel_call = fields.Boolean(string="Phone call")
+    channel_formal_notice = fields.Boolean(string="Formal notice (registered letter)")
+    channel_litigation = fields.Boolean(string="Hand over to litigation")
+    attach_invoices = fields.Boolean(string="Attach invoices and statement")
+    add_fees = fields.Boolean(string="Add penalties and the 40 EUR indemnity")
+    credit_hold = fields.Boolean(string="Put the customer on credit hold")
+    notify_salesperson = fields.Boolean(string="Notify the salesperson and sales manager")
+    mail_template_id = fields.Many2one(
+        "mail.template", string="E-mail template", domain=[("model", "=", "adv.dunning.notice")]
+    )
+    call_script = fields.Html(translate=True)

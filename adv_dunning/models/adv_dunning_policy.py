@@ -1,0 +1,17 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class AdvDunningPolicy(models.Model):
+    _name = "adv.dunning.policy"
+    _description = "Dunning policy"
+    _order = "name"
+
+    name = fields.Char(required=True, translate=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    level_ids = fields.One2many("adv.dunning.level", "policy_id", string="Levels", copy=True)
+    contract_rate = fields.Float(
+        string="Contract penalty rate (%)",
+        help="Rate of your terms of sale; empty: ECB + 10 points. Never below 3 x the legal rate.",
+    )
+    active = fields.Boolean(default=True)
