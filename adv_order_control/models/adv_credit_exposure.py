@@ -96,14 +96,15 @@ class AdvCreditExposure(models.AbstractModel):
         # One index probe per customer, not a scan of their paid invoices.
         self.env.cr.execute(
             SQL(
-                """SELECT pid FROM unnest(%(ids)s) AS pid
-                    WHERE EXISTS (SELECT 1 FROM account_move m
-                                   WHERE m.commercial_partner_id = pid
+                """SELECT p.id FROM res_partner p
+                    WHERE p.id IN %(ids)s
+                      AND EXISTS (SELECT 1 FROM account_move m
+                                   WHERE m.commercial_partner_id = p.id
                                      AND m.company_id = %(company)s
                                      AND m.state = 'posted'
                                      AND m.move_type = 'out_invoice'
                                      AND m.payment_state IN ('paid', 'in_payment'))""",
-                ids=list(ids),
+                ids=ids,
                 company=company.id,
             )
         )

@@ -10,6 +10,7 @@ The bulk data is copied with SQL from one real posted invoice and one real confi
 """
 
 import time
+import uuid
 
 from _harness import SIZES, Timer, environment, parse_args
 
@@ -47,7 +48,7 @@ def clone_move(env, move, count):
             mcols=SQL(", ").join(SQL.identifier(c) for c in mcols),
             lcols=SQL(", ").join(SQL.identifier(c) for c in lcols),
             lcols_l=SQL(", ").join(SQL.identifier("l", c) for c in lcols),
-            tag=str(time.time_ns()),
+            tag=f"{move.id}-{uuid.uuid4().hex[:8]}",
             count=count,
             move=move.id,
         )
