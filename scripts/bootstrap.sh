@@ -22,7 +22,7 @@ PG_VERSION=${PG_VERSION:-15}
 APT_PACKAGES=(postgresql libpq-dev libldap2-dev libsasl2-dev chromium wkhtmltopdf fonts-dejavu-core)
 
 log() { printf '\033[1;34m[adv]\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31m[adv] ERROR:\033[0m %s\n' "$*" >&2; exit "${2:-1}"; }
+die() { printf '\033[1;31m[adv] ERROR:\033[0m %s\n' "$1" >&2; exit "${2:-1}"; }
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
