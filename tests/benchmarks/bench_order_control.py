@@ -33,13 +33,13 @@ def _columns(env, table, skip):
 def clone_move(env, move, count):
     """``count`` copies of the posted ``move`` and its lines, set-based."""
     env.flush_all()
-    mcols = _columns(env, "account_move", {"id", "name"})
+    mcols = _columns(env, "account_move", {"id", "name", "sequence_prefix", "sequence_number"})
     lcols = _columns(env, "account_move_line", {"id", "move_id", "move_name"})
     env.cr.execute(
         SQL(
             """WITH new_moves AS (
-               INSERT INTO account_move (%(mcols)s, name)
-               SELECT %(mcols)s, 'BENCH/' || %(tag)s || '/' || g
+               INSERT INTO account_move (%(mcols)s, name, sequence_prefix, sequence_number)
+               SELECT %(mcols)s, 'BENCH/' || %(tag)s || '/' || g, 'BENCH/' || %(tag)s || '/', g
                  FROM account_move, generate_series(1, %(count)s) g WHERE id = %(move)s
                RETURNING id, name)
            INSERT INTO account_move_line (%(lcols)s, move_id, move_name)
