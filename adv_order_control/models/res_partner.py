@@ -65,6 +65,7 @@ class ResPartner(models.Model):
     )
     adv_credit_utilisation = fields.Float(string="Utilisation (%)", compute="_compute_adv_credit")
 
+    @api.depends("adv_credit_hold_ids.active")
     @api.depends_context("company")
     def _compute_adv_credit(self):
         """The breakdown shown on the partner: readable by salespeople (a controlled sudo)."""
