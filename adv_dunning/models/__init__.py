@@ -5,6 +5,7 @@ from . import adv_dunning_run
 from . import adv_dunning_notice
 from . import adv_dunning_notice_line
 from . import adv_dunning_promise
+from . import account_move
 from . import account_move_line
 from . import account_payment_term
 from . import res_company

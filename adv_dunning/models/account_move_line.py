@@ -15,6 +15,13 @@ class AccountMoveLine(models.Model):
         help="Highest dunning level already notified for this instalment.",
     )
     adv_dunning_date = fields.Date(string="Last dunned on", readonly=True, copy=False)
+    adv_penalty_invoiced = fields.Monetary(
+        string="Penalties invoiced",
+        currency_field="company_currency_id",
+        readonly=True,
+        copy=False,
+        help="Late-payment penalties of this instalment already invoiced to the customer.",
+    )
     # The dispute flag belongs to dunning; adv_claims sets it through its glue addon.
     adv_dispute = fields.Boolean(string="In dispute", copy=False, tracking=False)
     adv_dispute_reason = fields.Char(string="Dispute reason", copy=False)

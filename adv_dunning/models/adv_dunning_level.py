@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class AdvDunningLevel(models.Model):
@@ -8,6 +9,13 @@ class AdvDunningLevel(models.Model):
     _name = "adv.dunning.level"
     _description = "Dunning level"
     _order = "policy_id, days, id"
+    _sql_constraints = [
+        (
+            "days_uniq",
+            "UNIQUE(policy_id, days)",
+            "Two levels of a policy cannot have the same number of days.",
+        ),
+    ]
 
     policy_id = fields.Many2one("adv.dunning.policy", required=True, ondelete="cascade")
     name = fields.Char(required=True, translate=True)
@@ -32,3 +40,17 @@ class AdvDunningLevel(models.Model):
         "mail.template", string="E-mail template", domain=[("model", "=", "adv.dunning.notice")]
     )
     call_script = fields.Html(translate=True)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_notified(self):
+        if (
+            self.env["adv.dunning.notice"]
+            .sudo()
+            .search_count([("level_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(
+                self.env._(
+                    "This level was already notified to customers: keep it, or archive the policy "
+                    "and create a new one."
+                )
+            )

@@ -10,16 +10,20 @@ class AdvDunningNoticeLine(models.Model):
     _order = "date_maturity, id"
 
     notice_id = fields.Many2one("adv.dunning.notice", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="notice_id.company_id", store=True)
-    state = fields.Selection(related="notice_id.state", store=True)
+    # set at creation, as the notice's and the receivable's (they never change): created by
+    # thousands, the lines compute nothing
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    state = fields.Selection(related="notice_id.state")
     move_line_id = fields.Many2one(
         "account.move.line", required=True, ondelete="cascade", index=True
     )
-    move_id = fields.Many2one(related="move_line_id.move_id", string="Invoice", store=True)
-    date_maturity = fields.Date(related="move_line_id.date_maturity", string="Due date")
+    move_id = fields.Many2one(
+        "account.move", string="Invoice", required=True, ondelete="cascade", index=True
+    )
+    date_maturity = fields.Date(string="Due date")
     currency_id = fields.Many2one("res.currency", required=True)
     amount_residual = fields.Monetary(string="Amount due")
     days_overdue = fields.Integer()
-    level_id = fields.Many2one("adv.dunning.level", required=True)
+    level_id = fields.Many2one("adv.dunning.level", required=True, ondelete="restrict")
     new_level = fields.Boolean(help="This notice raises the instalment to this level.")
     penalty = fields.Monetary(string="Penalties to date")

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+PROMISE_STATE = [("open", "Open"), ("kept", "Kept"), ("broken", "Broken")]
+
 
 class AdvDunningPromise(models.Model):
     """The customer promised to pay: dunning waits until the date; a broken promise escalates."""
@@ -22,7 +24,7 @@ class AdvDunningPromise(models.Model):
     user_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
     overdue_at_promise = fields.Monetary(readonly=True)
     state = fields.Selection(
-        [("open", "Open"), ("kept", "Kept"), ("broken", "Broken")],
+        PROMISE_STATE,
         default="open",
         required=True,
         tracking=True,
@@ -63,6 +65,9 @@ class AdvDunningPromise(models.Model):
                 promise.state = "kept"
                 continue
             promise.state = "broken"
+            promise.message_post(
+                body=self.env._("Promise broken: dunning resumes at the level reached meanwhile.")
+            )
             promise.partner_id.sudo().activity_schedule(
                 "mail.mail_activity_data_call",
                 user_id=(promise.partner_id.user_id or promise.user_id).id,

@@ -1,14 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from .late_payment import late_penalty
+from .late_payment import half_year_start, late_penalty
 
 _logger = logging.getLogger(__name__)
+RUN_STATE = [("draft", "Preview"), ("done", "Sent")]
 LOCK_KEY = 41210  # pg advisory lock namespace of dunning runs (second key: the company)
 
 
@@ -37,9 +39,8 @@ class AdvDunningRun(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today, readonly=True)
     user_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
-    state = fields.Selection(
-        [("draft", "Preview"), ("done", "Sent")], default="draft", required=True, readonly=True
-    )
+    state = fields.Selection(RUN_STATE, default="draft", required=True, readonly=True)
+    automatic = fields.Boolean(readonly=True, help="Created by the daily scheduled run.")
     notice_ids = fields.One2many("adv.dunning.notice", "run_id", string="Notices")
     notice_count = fields.Integer(compute="_compute_notice_count")
 
@@ -67,53 +68,86 @@ class AdvDunningRun(models.Model):
         for run in self:
             if run.state != "draft":
                 raise UserError(self.env._("This run was already sent."))
+            run._lock_company()
             run.notice_ids.filtered(lambda n: n.state == "draft").unlink()
+            run.date = fields.Date.context_today(run)  # a preview is always as of today
             run._housekeeping()
             for batch in run._split(run._partners_to_notice()):
                 run._process_batch(batch)
         return True
 
     def action_send(self):
+        """Send the previewed notices; the amounts and levels are checked again first."""
         self._check_collector()
         for run in self:
+            if run.state != "draft":
+                raise UserError(self.env._("This run was already sent."))
+            run._lock_company()
             run.notice_ids.filtered(lambda n: n.state == "draft")._send()
             run.state = "done"
         return True
 
     def _check_collector(self):
-        if not self.env.user.has_group("adv_dunning.group_collector"):
-            raise UserError(self.env._("Only credit collectors can run the dunning."))
+        if not self.env.su and not self.env.user.has_group("adv_dunning.group_collector"):
+            raise AccessError(self.env._("Only credit collectors can run the dunning."))
 
     @api.model
     def _cron_run(self, batch_size=None):
-        """Daily: for each company with a policy, send the next batch of notices."""
+        """Daily: for each company with a policy, send the next batch of notices.
+
+        One batch per company and call: the cron runner commits after each call and calls
+        again while some work remains (``_notify_progress``), so a crash loses at most the
+        batch at hand and the next call completes the work, without duplicates (a line's level
+        is written with its notice, in the same transaction).
+        """
         today = fields.Date.context_today(self)
         companies = self.env["res.company"].search([("adv_dunning_policy_id", "!=", False)])
         done = remaining = 0
+        locked = False
         for company in companies:
             run = self.with_company(company)._run_of_the_day(company, today)
             if not run:
+                locked = True
                 continue
             partners = run._partners_to_notice()
             size = batch_size or company.adv_dunning_batch_size or 500
             batch, rest = partners[:size], partners[size:]
             if batch:
                 run._process_batch(batch)._send()
+            if not rest:
+                run.state = "done"
             done += len(batch)
             remaining += len(rest)
+        if locked:  # a manual run holds a company: come back in a few minutes
+            cron = self.env.ref("adv_dunning.ir_cron_dunning", raise_if_not_found=False)
+            if cron:
+                cron._trigger(fields.Datetime.now() + timedelta(minutes=5))
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     def _run_of_the_day(self, company, today):
-        """Today's run of ``company``, under the company's lock (None if another holds it)."""
-        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", LOCK_KEY, company.id))
-        if not self.env.cr.fetchone()[0]:
+        """Today's automatic run of ``company``, under the company's lock (None if another
+        transaction holds it)."""
+        if not self._lock_company(company, wait=False):
             _logger.info("Dunning of %s already running: skipped", company.name)
             return None
-        run = self.search([("company_id", "=", company.id), ("date", "=", today)], limit=1)
+        domain = [("company_id", "=", company.id), ("automatic", "=", True)]
+        # a day left unfinished (crash) is closed: today's run takes its remaining customers
+        self.search(domain + [("state", "=", "draft"), ("date", "<", today)]).state = "done"
+        run = self.search(domain + [("date", "=", today)], limit=1)
         if not run:
-            run = self.create({"company_id": company.id, "date": today})
+            run = self.create({"company_id": company.id, "date": today, "automatic": True})
             run._housekeeping()
         return run
+
+    def _lock_company(self, company=None, wait=True):
+        """Transaction-level lock of the company's dunning: two runs never level the same
+        lines at the same time (PostgreSQL advisory lock, released at commit)."""
+        company = company or self.company_id
+        if wait:
+            self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_KEY, company.id))
+            return True
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", LOCK_KEY, company.id))
+        return self.env.cr.fetchone()[0]
 
     # ------------------------------------------------------------
     # BUSINESS
@@ -130,31 +164,40 @@ class AdvDunningRun(models.Model):
         return [ids[i : i + size] for i in range(0, len(ids), size)]
 
     def _line_query(self, partner_ids=None):
-        """Open receivable lines of the company with the level each deserves today."""
+        """Open receivable lines of the company with the level each deserves today.
+
+        A line deserves the highest level of its customer's policy whose delay is reached and
+        whose minimum amount is met by the customer's total of such lines (so a small debt still
+        gets reminders, not a formal notice). Disputed lines, excluded customers and customers
+        with an open payment promise are left out.
+        """
         self.ensure_one()
         company = self.company_id
         key = str(company.id)
         return SQL(
-            """SELECT aml.id, cp.id AS partner_id, aml.date_maturity, aml.amount_residual,
-                      aml.amount_residual_currency, aml.currency_id, aml.balance,
-                      cur.days AS current_days, lv.id AS level_id, lv.days AS level_days
+            """WITH reached AS (
+               SELECT aml.id, aml.move_id, cp.id AS partner_id, aml.date_maturity,
+                      aml.amount_residual, aml.amount_residual_currency, aml.currency_id,
+                      aml.balance, aml.adv_dunning_level_id, pol.policy_id,
+                      COALESCE(m.adv_dunning_fees, FALSE) AS is_fees,
+                      SUM(aml.amount_residual) OVER (PARTITION BY cp.id) AS partner_total
                  FROM account_move_line aml
+                 JOIN account_move m ON m.id = aml.move_id
                  JOIN res_partner p ON p.id = aml.partner_id
                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
                  JOIN account_account a ON a.id = aml.account_id
-            LEFT JOIN adv_dunning_level cur ON cur.id = aml.adv_dunning_level_id
-                 JOIN LATERAL (
-                      SELECT v.id, v.days FROM adv_dunning_level v
-                       WHERE v.policy_id = COALESCE((cp.adv_dunning_policy_id->>%(key)s)::int,
-                                                    %(policy)s)
-                         AND aml.date_maturity + v.days <= %(today)s
-                    ORDER BY v.days DESC LIMIT 1) lv ON TRUE
+           CROSS JOIN LATERAL (
+                      SELECT COALESCE((cp.adv_dunning_policy_id->>%(key)s)::int,
+                                      %(policy)s) AS policy_id) pol
                 WHERE aml.company_id = %(company)s
                   AND a.account_type = 'asset_receivable'
                   AND aml.parent_state = 'posted'
                   AND aml.reconciled IS NOT TRUE
                   AND aml.amount_residual > 0
                   AND aml.date_maturity IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM adv_dunning_level v
+                               WHERE v.policy_id = pol.policy_id
+                                 AND aml.date_maturity + v.days <= %(today)s)
                   AND NOT (COALESCE(aml.adv_dispute, FALSE)
                            AND (aml.adv_dispute_until IS NULL
                                 OR aml.adv_dispute_until >= %(today)s))
@@ -163,12 +206,30 @@ class AdvDunningRun(models.Model):
                   AND NOT EXISTS (SELECT 1 FROM adv_dunning_promise pr
                                    WHERE pr.partner_id = cp.id AND pr.company_id = %(company)s
                                      AND pr.state = 'open' AND pr.date >= %(today)s)
-                  %(partner_filter)s""",
+                  %(partner_filter)s)
+            SELECT r.id, r.move_id, r.partner_id, r.date_maturity, r.amount_residual,
+                   r.amount_residual_currency, r.currency_id, r.balance, r.is_fees, r.policy_id,
+                   cur.days AS current_days, lv.id AS level_id, lv.days AS level_days
+              FROM reached r
+         LEFT JOIN adv_dunning_level cur ON cur.id = r.adv_dunning_level_id
+              JOIN LATERAL (
+                   SELECT v.id, v.days FROM adv_dunning_level v
+                    WHERE v.policy_id = r.policy_id
+                      AND r.date_maturity + v.days <= %(today)s
+                      AND COALESCE(v.min_amount, 0) <= r.partner_total
+                 ORDER BY v.days DESC LIMIT 1) lv ON TRUE""",
             key=key,
             policy=company.adv_dunning_policy_id.id or None,
             today=self.date,
             company=company.id,
-            partner_filter=SQL("AND cp.id IN %s", tuple(partner_ids)) if partner_ids else SQL(),
+            # through the contacts' ids, so that a batch reads its own lines (partner index)
+            partner_filter=SQL(
+                "AND aml.partner_id IN (SELECT c.id FROM res_partner c"
+                " WHERE c.commercial_partner_id IN %s)",
+                tuple(partner_ids),
+            )
+            if partner_ids
+            else SQL(),
         )
 
     def _partners_to_notice(self):
@@ -197,47 +258,96 @@ class AdvDunningRun(models.Model):
             by_partner[row["partner_id"]].append(row)
         levels = self.env["adv.dunning.level"].browse({r["level_id"] for r in rows})
         level_by_id = {level.id: level for level in levels}
-        company_currency = self.company_id.currency_id
-        penalties = self._penalties([r for r in rows if level_by_id[r["level_id"]].add_fees])
-        vals_list = []
+        notice_level = {}
         for partner_id, lines in by_partner.items():
             new_lines = [r for r in lines if r["new"]]
-            if not new_lines:
-                continue
-            top = max(new_lines, key=lambda r: r["level_days"])
-            level = level_by_id[top["level_id"]]
-            total = sum(r["amount_residual"] for r in lines)
-            if total < level.min_amount:
-                continue
-            vals_list.append(
-                {
-                    "run_id": self.id,
-                    "partner_id": partner_id,
-                    "company_id": self.company_id.id,
-                    "level_id": level.id,
-                    "line_ids": [
-                        fields.Command.create(
-                            {
-                                "move_line_id": r["id"],
-                                "currency_id": r["currency_id"] or company_currency.id,
-                                "amount_residual": (
-                                    r["amount_residual_currency"]
-                                    if r["currency_id"] and r["currency_id"] != company_currency.id
-                                    else r["amount_residual"]
-                                ),
-                                "days_overdue": (self.date - r["date_maturity"]).days,
-                                "level_id": r["level_id"],
-                                "new_level": r["new"],
-                                "penalty": penalties.get(r["id"], 0.0),
-                            }
-                        )
-                        for r in sorted(lines, key=lambda r: r["date_maturity"])
-                    ],
-                }
-            )
-        return self.env["adv.dunning.notice"].create(vals_list)
+            if new_lines:
+                top = max(new_lines, key=lambda r: r["level_days"])
+                notice_level[partner_id] = level_by_id[top["level_id"]]
+        with_fees = {pid for pid, level in notice_level.items() if level.add_fees}
+        fee_rows = [r for r in rows if r["partner_id"] in with_fees]
+        rate_functions = self._rate_functions(
+            self.env["adv.dunning.policy"].browse({r["policy_id"] for r in fee_rows})
+        )
+        penalties = self._penalties(fee_rows, rate_functions)
+        current_half = half_year_start(self.date)
+        partner_ids = list(notice_level)
+        vals_list = [
+            {
+                "run_id": self.id,
+                "partner_id": partner_id,
+                "company_id": self.company_id.id,
+                "level_id": notice_level[partner_id].id,
+                "penalty_rate": (
+                    rate_functions[by_partner[partner_id][0]["policy_id"]](current_half)
+                    if partner_id in with_fees
+                    else 0.0
+                ),
+            }
+            for partner_id in partner_ids
+        ]
+        # created in bulk: no creation message nor auto-subscription per notice
+        notices = (
+            self.env["adv.dunning.notice"]
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True)
+            .create(vals_list)
+            .with_env(self.env)
+        )
+        line_rows = [
+            dict(row, notice_id=notice.id, penalty=penalties.get(row["id"], 0.0))
+            for notice, partner_id in zip(notices, partner_ids, strict=True)
+            for row in by_partner[partner_id]
+        ]
+        self._insert_notice_lines(line_rows)
+        return notices
 
-    def _penalties(self, rows):
+    def _insert_notice_lines(self, rows):
+        """Insert the lines of a batch's notices in one statement.
+
+        Thousands of lines per batch, all their values already known (none is computed): the
+        ORM would spend most of the run converting them one by one."""
+        if not rows:
+            return
+        currency = self.company_id.currency_id
+        foreign = [bool(r["currency_id"]) and r["currency_id"] != currency.id for r in rows]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO adv_dunning_notice_line
+                       (notice_id, company_id, move_line_id, move_id, date_maturity,
+                        currency_id, amount_residual, days_overdue, level_id, new_level, penalty,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT l.notice_id, %(company)s, l.aml, l.move, l.due, l.currency, l.residual,
+                       %(today)s - l.due, l.level, l.new, l.penalty,
+                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+                  FROM unnest(%(notice)s::int[], %(aml)s::int[], %(move)s::int[],
+                              %(due)s::date[], %(currency)s::int[], %(residual)s::numeric[],
+                              %(level)s::int[], %(new)s::bool[], %(penalty)s::numeric[])
+                       AS l(notice_id, aml, move, due, currency, residual, level, new, penalty)""",
+                company=self.company_id.id,
+                today=self.date,
+                uid=self.env.uid,
+                notice=[r["notice_id"] for r in rows],
+                aml=[r["id"] for r in rows],
+                move=[r["move_id"] for r in rows],
+                due=[r["date_maturity"] for r in rows],
+                currency=[
+                    r["currency_id"] if f else currency.id
+                    for r, f in zip(rows, foreign, strict=True)
+                ],
+                residual=[
+                    r["amount_residual_currency"] if f else r["amount_residual"]
+                    for r, f in zip(rows, foreign, strict=True)
+                ],
+                level=[r["level_id"] for r in rows],
+                new=[r["new"] for r in rows],
+                penalty=[currency.round(r["penalty"]) for r in rows],
+            )
+        )
+        self.env["adv.dunning.notice.line"].invalidate_model()
+        self.env["adv.dunning.notice"].invalidate_model(["line_ids"])
+
+    def _penalties(self, rows, rate_functions):
         """Late-payment penalties to date of ``rows`` (company currency), partial payments
         included: one read of their reconciliations."""
         if not rows:
@@ -249,12 +359,20 @@ class AdvDunningRun(models.Model):
         payments = defaultdict(list)
         for partial in partials:
             payments[partial["debit_move_id"][0]].append((partial["max_date"], partial["amount"]))
-        policy = self.company_id.adv_dunning_policy_id
-        rate_for = self.env["adv.late.payment.rate"]._rate_function(policy.contract_rate or None)
         return {
             r["id"]: late_penalty(
-                r["balance"], r["date_maturity"], self.date, payments[r["id"]], rate_for
+                r["balance"],
+                r["date_maturity"],
+                self.date,
+                payments[r["id"]],
+                rate_functions[r["policy_id"]],
             )[0]
             for r in rows
-            if r["date_maturity"] < self.date
+            if r["date_maturity"] < self.date and not r["is_fees"]
         }
+
+    def _rate_functions(self, policies):
+        """{policy id: callable(half-year start) -> penalty rate}: the policy's contract rate
+        (floored at 3 x the legal rate), else ECB + 10 points."""
+        Rate = self.env["adv.late.payment.rate"]
+        return {p.id: Rate._rate_function(p.contract_rate or None) for p in policies}

@@ -8,7 +8,12 @@ class ResCompany(models.Model):
     adv_dunning_policy_id = fields.Many2one(
         "adv.dunning.policy",
         string="Default dunning policy",
+        default=lambda self: self.env.ref("adv_dunning.policy_fr_b2b", raise_if_not_found=False),
         help="Applies to the customers without a policy of their own.",
+    )
+    adv_dunning_post_fees = fields.Boolean(
+        string="Invoice penalties and indemnities",
+        help="When a level adds fees, post them as a customer invoice outside the scope of VAT.",
     )
     adv_dunning_batch_size = fields.Integer(
         string="Dunning batch size",

@@ -1,3 +1,5 @@
 from . import test_late_payment
 from . import test_dunning_run
+from . import test_dunning_fees
+from . import test_security
 from . import test_ui

@@ -7,13 +7,20 @@ from odoo.addons.adv_base.tests.common import AdvUsersMixin
 
 
 class DunningCommon(AdvUsersMixin, AccountTestInvoicingCommon):
-    """A company on the shipped French policy, two customers and a collector."""
+    """A French company (EUR) on the shipped French policy, two customers and a collector.
+
+    Builds on ``AccountTestInvoicingCommon`` (a company with a chart of accounts, no demo data)
+    and adds the suite's users (``adv_user``, ``adv_manager``, ``internal_user``).
+    """
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.company_data["company"]
+        eur = cls.env.ref("base.EUR")
+        eur.active = True
+        cls.company.currency_id = eur
         cls.policy = cls.env.ref("adv_dunning.policy_fr_b2b")
         cls.company.adv_dunning_policy_id = cls.policy
         cls.setup_adv_users()

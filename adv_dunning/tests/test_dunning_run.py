@@ -1,12 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from unittest.mock import patch
-
+import psycopg2
 from freezegun import freeze_time
 
-from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo import Command, fields, sql_db
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
+from ..models.adv_dunning_run import LOCK_KEY
 from .common import DunningCommon
 
 
@@ -106,41 +107,83 @@ class TestDunningRun(DunningCommon):
         self.assertEqual(run.notice_ids.state, "cancel")
 
     def test_minimum_amount_of_a_level(self):
-        self.invoice(50.0, "2026-03-01")  # formal notice needs 100 overdue
-        with freeze_time("2026-04-16"):
+        """Below a level's minimum, the line gets the highest level it may have."""
+        invoice = self.invoice(50.0, "2026-03-01")  # formal notice and litigation need 100
+        with freeze_time("2026-04-16"):  # 46 days late
+            self.assertEqual(self.dun().notice_ids.level_id.name, "Phone call")
+        with freeze_time("2026-05-05"):  # 65 days late: nothing newly reached
             self.assertFalse(self.dun().notice_ids)
+        self.assertEqual(self.receivable(invoice).adv_dunning_level_id.name, "Phone call")
+        self.invoice(80.0, "2026-03-03")  # together 130: litigation for the first one
+        with freeze_time("2026-05-05"):
+            notice = self.dun().notice_ids
+        self.assertEqual(notice.level_id.name, "Litigation")
+        self.assertEqual(self.receivable(invoice).adv_dunning_level_id.name, "Litigation")
 
     def test_crash_after_a_batch_then_rerun_completes_without_duplicate(self):
+        """The daily run crashes in its second batch (a database error raised on the insert of
+        a notice of the batch's customer); the next calls complete the work, no duplicate."""
         partners = self.env["res.partner"].create(
             [{"name": f"Customer {i}", "is_company": True} for i in range(4)]
         )
         for partner in partners:
             self.invoice(100.0, "2026-03-01", partner=partner)
-        Notice = type(self.env["adv.dunning.notice"])
-        calls = []
-        original = Notice._execute_channels
-
-        def crash_on_second_batch(notices):
-            calls.append(notices.ids)
-            if len(calls) == 2:
-                raise RuntimeError("server killed")
-            return original(notices)
-
+        self.env.cr.execute(
+            SQL(
+                """CREATE FUNCTION adv_test_crash() RETURNS trigger LANGUAGE plpgsql AS $$
+                   BEGIN RAISE EXCEPTION 'server killed'; END $$;
+                   CREATE TRIGGER adv_test_crash BEFORE INSERT ON adv_dunning_notice
+                      FOR EACH ROW WHEN (NEW.partner_id = %s) EXECUTE FUNCTION adv_test_crash()""",
+                partners[1].id,
+            )
+        )
+        Run = self.env["adv.dunning.run"].sudo()  # the cron runs as superuser
         with freeze_time("2026-04-05"):
-            Run = self.env["adv.dunning.run"].sudo()  # the cron runs as superuser
-            with patch.object(Notice, "_execute_channels", crash_on_second_batch):
-                Run._cron_run(batch_size=1)  # batch 1: committed by the cron runner
-                with self.assertRaises(RuntimeError), self.env.cr.savepoint():
-                    Run._cron_run(batch_size=1)  # batch 2 crashes: rolled back
+            Run._cron_run(batch_size=1)  # batch 1: committed by the cron runner
+            with self.assertRaises(psycopg2.errors.RaiseException), self.env.cr.savepoint():
+                Run._cron_run(batch_size=1)  # batch 2 crashes: rolled back
+            self.env.invalidate_all()
+            self.env.cr.execute(SQL("DROP TRIGGER adv_test_crash ON adv_dunning_notice"))
             for _i in range(5):  # the runner calls again until nothing remains
                 Run._cron_run(batch_size=1)
-        sent = (
-            self.env["adv.dunning.notice"]
-            .sudo()
-            .search([("partner_id", "in", partners.ids), ("state", "=", "sent")])
+        notices = self.env["adv.dunning.notice"].sudo().search([("partner_id", "in", partners.ids)])
+        self.assertEqual(notices.mapped("state"), ["sent"] * 4)
+        self.assertEqual(sorted(notices.partner_id.ids), sorted(partners.ids))
+        run = notices.run_id
+        self.assertEqual(len(run), 1)
+        self.assertTrue(run.automatic)
+        self.assertEqual(run.state, "done")
+        with freeze_time("2026-04-05"):  # called again the same day: nothing new
+            Run._cron_run(batch_size=1)
+        mine = [("automatic", "=", True), ("company_id", "=", self.company.id)]
+        self.assertEqual(Run.search_count(mine), 1)
+        self.assertEqual(len(run.notice_ids), 4)
+        self.invoice(100.0, "2026-03-01", partner=partners[0])
+        with freeze_time("2026-04-06"):  # next day: only the new invoice, in a new run
+            Run._cron_run()
+        next_run = Run.search(mine + [("date", "=", "2026-04-06")])
+        self.assertEqual(next_run.notice_ids.partner_id, partners[0])
+        self.assertEqual(len(next_run.notice_ids.line_ids.filtered("new_level")), 1)
+
+    def test_invoices_of_contacts_are_dunned_on_their_company(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Jeanne, accounts payable", "parent_id": self.customer.id}
         )
-        self.assertEqual(sorted(sent.partner_id.ids), sorted(partners.ids))
-        self.assertEqual(len(sent), 4)
+        self.invoice(300.0, "2026-03-01", partner=contact)
+        self.invoice(200.0, "2026-03-10")
+        with freeze_time("2026-04-05"):
+            notice = self.dun().notice_ids
+        self.assertEqual(notice.partner_id, self.customer)
+        self.assertEqual(len(notice.line_ids), 2)
+
+    def test_two_previews_of_a_day_send_each_level_once(self):
+        self.invoice(500.0, "2026-03-01")
+        with freeze_time("2026-04-05"):
+            first, second = self.dun(send=False), self.dun(send=False)
+            first.with_user(self.collector).action_send()
+            second.with_user(self.collector).action_send()
+        self.assertEqual(first.notice_ids.state, "sent")
+        self.assertEqual(second.notice_ids.state, "cancel")
 
     def test_dispute_until_a_date_then_expiry(self):
         invoice = self.invoice(500.0, "2026-03-01")
@@ -188,13 +231,19 @@ class TestDunningRun(DunningCommon):
             self.dun()
         self.assertEqual(promise.state, "kept")
 
-    def test_penalties_on_the_formal_notice(self):
+    def test_fees_posted_as_an_invoice_outside_vat_indemnity_once(self):
+        self.company.adv_dunning_post_fees = True
         self.invoice(12000.0, "2025-05-31", date="2025-05-01")
-        with freeze_time("2025-08-29"):  # 90 days late: litigation level
-            notice = self.dun().notice_ids
-        # June 30 days at 13.15 % + July-August 60 days at 12.15 % (see test_late_payment)
-        self.assertAlmostEqual(notice.line_ids.penalty, 369.37)
-        self.assertEqual(notice.indemnity, 40.0)
+        with freeze_time("2025-07-15"):  # 45 days: formal notice, with fees
+            first = self.dun().notice_ids
+        fees = first.fees_move_id
+        self.assertEqual(fees.state, "posted")
+        self.assertFalse(fees.invoice_line_ids.tax_ids)
+        self.assertIn(40.0, fees.invoice_line_ids.mapped("price_unit"))
+        with freeze_time("2025-07-30"):  # 60 days: litigation adds fees again, not the 40 EUR
+            second = self.dun().notice_ids
+        self.assertNotIn(40.0, second.fees_move_id.invoice_line_ids.mapped("price_unit"))
+        self.assertTrue(second.fees_move_id)
 
     def test_other_company_is_not_dunned_nor_seen(self):
         company_2 = self.setup_other_company()["company"]
@@ -234,8 +283,10 @@ class TestDunningRun(DunningCommon):
         with self.assertRaises(AccessError):
             self.env["adv.dunning.run"].with_user(salesman).create({})
         run = self.env["adv.dunning.run"].sudo().create({})
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             run.with_user(salesman).action_compute()
+        with self.assertRaises(AccessError):
+            run.with_user(self.adv_user).action_send()
 
     def test_payment_term_beyond_the_legal_maximum_warns(self):
         term = self.env["account.payment.term"].create(
@@ -263,3 +314,27 @@ class TestDunningRun(DunningCommon):
             }
         )
         self.assertFalse(ok.adv_lme_warning)
+
+    def test_a_company_locked_by_another_run_is_retried_later(self):
+        """Another transaction (a collector's manual run) holds the company: the cron leaves it
+        and comes back in a few minutes."""
+        self.invoice(500.0, "2026-03-01")
+        cron = self.env.ref("adv_dunning.ir_cron_dunning")
+        with sql_db.db_connect(self.env.cr.dbname).cursor() as other:
+            other.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_KEY, self.company.id))
+            with freeze_time("2026-04-05 08:00:00"):
+                self.env["adv.dunning.run"].sudo()._cron_run()
+            other.rollback()
+        self.assertFalse(
+            self.env["adv.dunning.run"].sudo().search([("company_id", "=", self.company.id)])
+        )
+        trigger = self.env["ir.cron.trigger"].sudo().search([("cron_id", "=", cron.id)])
+        self.assertIn(
+            "2026-04-05 08:05:00", [fields.Datetime.to_string(t.call_at) for t in trigger]
+        )
+        with freeze_time("2026-04-05 08:05:00"):
+            self.env["adv.dunning.run"].sudo()._cron_run()
+        notices = (
+            self.env["adv.dunning.notice"].sudo().search([("company_id", "=", self.company.id)])
+        )
+        self.assertEqual(notices.mapped("state"), ["sent"])

@@ -1,22 +1,60 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""A dunning run on 20 000 overdue invoices over 2 000 customers (real size), then on a tenth.
+"""A dunning run on 20 000 overdue invoices over 2 000 customers (real size), and on a tenth.
 
-Prints the run time (compute and create the notices, no mail transport), the queries of each
-batch of 500 customers (they must not grow with the batch's content) and the ratio of the run
-times at 20 000 and at 2 000 invoices (target: at most 12).
-The invoices are copied with SQL from one real posted invoice, spread over the customers.
+Prints the run time (select the customers, compute and create the notices, no mail transport;
+best of two), the time and queries of each batch of 500 customers (they must not grow with the
+data size) and the ratio of the run times at 20 000 and at 2 000 invoices (target: at most 12).
+The invoices are copied with SQL from one real posted invoice, spread over the customers with
+due dates over the last 90 days (every level is reached); all is rolled back at the end.
 """
 
 import time
+import uuid
 
 from _harness import SIZES, environment, parse_args
-from bench_order_control import clone_move
 
 from odoo import Command
 from odoo.tools import SQL
 
 
-def build(env, n_invoices, n_customers, tag):
+def _columns(env, table, skip):
+    env.cr.execute(
+        SQL(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+            table,
+        )
+    )
+    return [c for (c,) in env.cr.fetchall() if c not in skip]
+
+
+def clone_move(env, move, count):
+    """``count`` copies of the posted ``move`` and its lines, in one statement (names of a
+    sequence of their own, so that later invoices number as usual)."""
+    env.flush_all()
+    mcols = _columns(env, "account_move", {"id", "name", "sequence_prefix", "sequence_number"})
+    lcols = _columns(env, "account_move_line", {"id", "move_id", "move_name"})
+    env.cr.execute(
+        SQL(
+            """WITH new_moves AS (
+               INSERT INTO account_move (%(mcols)s, name, sequence_prefix, sequence_number)
+               SELECT %(mcols)s, 'BENCH/' || %(tag)s || '/' || g, 'BENCH/' || %(tag)s || '/', g
+                 FROM account_move, generate_series(1, %(count)s) g WHERE id = %(move)s
+               RETURNING id, name)
+           INSERT INTO account_move_line (%(lcols)s, move_id, move_name)
+           SELECT %(lcols_l)s, nm.id, nm.name
+             FROM account_move_line l, new_moves nm WHERE l.move_id = %(move)s""",
+            mcols=SQL(", ").join(SQL.identifier(c) for c in mcols),
+            lcols=SQL(", ").join(SQL.identifier(c) for c in lcols),
+            lcols_l=SQL(", ").join(SQL.identifier("l", c) for c in lcols),
+            tag=uuid.uuid4().hex[:8],
+            count=count,
+            move=move.id,
+        )
+    )
+
+
+def customers_and_template(env, n_customers, tag):
+    """The customers and one posted invoice to copy (posted before any copy is made)."""
     partners = env["res.partner"].create(
         [{"name": f"Dunning customer {tag} {i}", "is_company": True} for i in range(n_customers)]
     )
@@ -32,6 +70,12 @@ def build(env, n_invoices, n_customers, tag):
         }
     )
     template.action_post()
+    return partners, template
+
+
+def build(env, n_invoices, partners, template):
+    """``n_invoices`` posted invoices spread over ``partners``, due over the last 90 days."""
+    n_customers = len(partners)
     env.cr.execute(SQL("SELECT max(id) FROM account_move"))
     before = env.cr.fetchone()[0]
     clone_move(env, template, n_invoices - 1)
@@ -61,17 +105,22 @@ def build(env, n_invoices, n_customers, tag):
 
 
 def timed_run(env, partners):
+    """Time a run over ``partners``: (total s, select s, [s per batch], [queries per batch],
+    notices)."""
     run = env["adv.dunning.run"].create({"date": "2026-11-22"})
     env.flush_all()
     start = time.perf_counter()
-    todo = [pid for pid in run._partners_to_notice() if pid in set(partners.ids)]
-    batch_queries, notices = [], 0
+    mine = set(partners.ids)
+    todo = [pid for pid in run._partners_to_notice() if pid in mine]
+    selected = time.perf_counter() - start
+    batch_times, batch_queries, notices = [], [], 0
     for batch in run._split(todo, 500):
-        count = env.cr.sql_log_count
+        count, started = env.cr.sql_log_count, time.perf_counter()
         notices += len(run._process_batch(batch))
         env.flush_all()
+        batch_times.append(round(time.perf_counter() - started, 2))
         batch_queries.append(env.cr.sql_log_count - count)
-    return time.perf_counter() - start, batch_queries, notices
+    return time.perf_counter() - start, selected, batch_times, batch_queries, notices
 
 
 def main():
@@ -80,21 +129,25 @@ def main():
     big, customers = max(int(20000 * factor), 200), max(int(2000 * factor), 20)
     with environment(args) as env:
         env.company.adv_dunning_policy_id = env.ref("adv_dunning.policy_fr_b2b")
-        small_partners = build(env, big // 10, customers // 10, "s")
-        t_small, q_small, n_small = timed_run(env, small_partners)
-        big_partners = build(env, big, customers, "b")
-        t_big, q_big, n_big = timed_run(env, big_partners)
-        print("\nDunning run (compute and create notices, no mail transport)")
-        print(
-            f"  {big // 10:>6} invoices / {customers // 10:>5} customers: {t_small:7.2f} s, "
-            f"{n_small} notices, queries per batch {q_small}"
-        )
-        print(
-            f"  {big:>6} invoices / {customers:>5} customers: {t_big:7.2f} s, "
-            f"{n_big} notices, queries per batch {q_big}"
-        )
-        print(f"  ratio {t_big / t_small:.1f} for 10x the invoices (target at most 12)")
-        assert n_big == customers and n_small == customers // 10, (n_big, n_small)
+        small_partners, small_template = customers_and_template(env, customers // 10, "s")
+        big_partners, big_template = customers_and_template(env, customers, "b")
+        build(env, big // 10, small_partners, small_template)
+        build(env, big, big_partners, big_template)
+        # best of two (the machine is shared); a run without sending levels nothing
+        small = min((timed_run(env, small_partners) for _i in range(2)), key=lambda r: r[0])
+        large = min((timed_run(env, big_partners) for _i in range(2)), key=lambda r: r[0])
+        print("\nDunning run (compute and create notices, no mail transport), best of 2")
+        for (n_inv, n_cust), (total, selected, times, queries, notices) in (
+            ((big // 10, customers // 10), small),
+            ((big, customers), large),
+        ):
+            print(
+                f"  {n_inv:>6} invoices / {n_cust:>5} customers: {total:7.2f} s "
+                f"({selected:.2f} s to select the customers, batches of 500 customers {times} s), "
+                f"{notices} notices, queries per batch {queries}"
+            )
+        print(f"  ratio {large[0] / small[0]:.1f} for 10x the invoices (target at most 12)")
+        assert large[4] == customers and small[4] == customers // 10, (large[4], small[4])
 
 
 if __name__ == "__main__":

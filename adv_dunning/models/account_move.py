@@ -1,0 +1,67 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class AccountMove(models.Model):
+    """The dispute and the dunning level of an invoice, read from and written to its receivable
+    lines (the unit of dunning: each instalment has its own)."""
+
+    _inherit = "account.move"
+
+    adv_indemnity_invoiced = fields.Boolean(
+        string="Recovery indemnity invoiced",
+        readonly=True,
+        copy=False,
+        help="The fixed 40 EUR indemnity of this late invoice was invoiced (once per invoice).",
+    )
+    adv_dunning_fees = fields.Boolean(
+        string="Dunning fees invoice",
+        readonly=True,
+        copy=False,
+        help="Penalties and indemnities invoiced by dunning: dunned, but bear no penalty and no "
+        "indemnity of their own.",
+    )
+    adv_dunning_level_id = fields.Many2one(
+        "adv.dunning.level",
+        string="Dunning level",
+        compute="_compute_adv_dunning",
+        help="Highest level notified among the instalments of this invoice.",
+    )
+    adv_dispute = fields.Boolean(
+        string="In dispute",
+        compute="_compute_adv_dunning",
+        inverse="_inverse_adv_dispute",
+        help="Dunning skips this invoice while it is in dispute.",
+    )
+    adv_dispute_reason = fields.Char(
+        string="Dispute reason", compute="_compute_adv_dunning", inverse="_inverse_adv_dispute"
+    )
+    adv_dispute_until = fields.Date(
+        string="Dispute until",
+        compute="_compute_adv_dunning",
+        inverse="_inverse_adv_dispute",
+        help="The dispute expires by itself after this date; empty: until it is lifted.",
+    )
+
+    @api.depends(
+        "line_ids.adv_dunning_level_id",
+        "line_ids.adv_dispute",
+        "line_ids.adv_dispute_reason",
+        "line_ids.adv_dispute_until",
+    )
+    def _compute_adv_dunning(self):
+        for move in self:
+            receivables = move.line_ids.filtered(lambda ln: ln.account_type == "asset_receivable")
+            disputed = receivables.filtered("adv_dispute")[:1]
+            move.adv_dunning_level_id = receivables.adv_dunning_level_id.sorted("days")[-1:]
+            move.adv_dispute = bool(disputed)
+            move.adv_dispute_reason = disputed.adv_dispute_reason
+            move.adv_dispute_until = disputed.adv_dispute_until
+
+    def _inverse_adv_dispute(self):
+        for move in self:
+            receivables = move.line_ids.filtered(lambda ln: ln.account_type == "asset_receivable")
+            if move.adv_dispute:
+                receivables.action_adv_dispute(move.adv_dispute_reason, move.adv_dispute_until)
+            else:
+                receivables.action_adv_end_dispute()
