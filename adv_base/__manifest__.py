@@ -12,6 +12,7 @@
     "depends": ["mail"],
     "data": [
         "security/adv_base_security.xml",
+        "views/my_day_views.xml",
         "views/adv_base_menus.xml",
     ],
     "demo": [

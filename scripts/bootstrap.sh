@@ -136,7 +136,7 @@ ensure_venv() {
 # Install the suite's addons with pip. mode=package: built wheels, as an administrator would;
 # mode=editable: linked to this checkout, so tests and tracebacks point at the sources.
 install_addons() {
-    local mode=$1 installed
+    local mode=$1 installed addon
     installed=$("$PY" -m pip list --format=freeze 2>/dev/null | grep -oE '^odoo-addon(s)?-adv[^=]*' || true)
     if [ -n "$installed" ]; then
         # shellcheck disable=SC2086

@@ -1,0 +1,75 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""My Day: the ADV user's work from every installed ADV addon, as Odoo activities.
+
+Every work item of the suite (an order to release, a dunning call, a claim due, a chase, a show
+lead to follow) is a ``mail.activity`` on its record, so deadlines, reminders, the chatter and the
+mobile app work as everywhere in Odoo. What My Day adds is the *stake*: what the item puts at risk,
+in the company's currency, so that items due the same day are ranked by what they are worth.
+
+The one extension point: a model that carries ADV work overrides :meth:`_adv_day_stake` (on
+``mail.activity.mixin``) and returns the stake of each of its records.
+"""
+
+from odoo import api, fields, models
+
+
+class MailActivityMixin(models.AbstractModel):
+    _inherit = "mail.activity.mixin"
+
+    def _adv_day_stake(self):
+        """Return ``{record id: stake}`` for the records of ``self``, in their company's currency.
+
+        Called in batch (one call per model), with superuser rights: read with set-based queries.
+        Records without a stake may be left out. Default: no stake.
+        """
+        return {}
+
+    def _adv_day_refresh(self):
+        """Recompute the stake shown in My Day for the open activities of these records."""
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        activities._compute_adv_stake()
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    adv_stake = fields.Monetary(
+        string="Stake",
+        currency_field="adv_currency_id",
+        compute="_compute_adv_stake",
+        store=True,
+        help="What this work item puts at risk (amount to release, overdue amount, claim "
+        "stake, late order value...), in the company's currency. My Day ranks the items due the "
+        "same day by it.",
+    )
+    adv_currency_id = fields.Many2one(
+        "res.currency",
+        compute="_compute_adv_stake",
+        store=True,
+        string="Stake Currency",
+    )
+    adv_source = fields.Char(
+        string="Source",
+        related="res_model_id.name",
+        help="The kind of record the work item is about.",
+    )
+
+    @api.depends("res_model", "res_id")
+    def _compute_adv_stake(self):
+        by_model = {}
+        for activity in self:
+            by_model.setdefault(activity.res_model, []).append(activity)
+        for model_name, activities in by_model.items():
+            stakes = {}
+            model = self.env.get(model_name) if model_name else None
+            if model is not None and hasattr(model, "_adv_day_stake"):
+                ids = [a.res_id for a in activities if a.res_id]
+                records = model.sudo().browse(ids).exists()
+                stakes = records._adv_day_stake() if records else {}
+            for activity in activities:
+                activity.adv_stake = stakes.get(activity.res_id, 0.0)
+                activity.adv_currency_id = self.env.company.currency_id
