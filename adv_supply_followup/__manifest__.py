@@ -17,5 +17,19 @@
     ],
     "data": [
         "security/adv_supply_followup_security.xml",
+        "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
+        "data/adv_supply_followup_data.xml",
+        "views/adv_supply_chase_views.xml",
+        "views/document_views.xml",
     ],
+    "demo": [
+        "demo/adv_supply_followup_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "adv_supply_followup/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,0 +1,35 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    adv_pod_date = fields.Date(
+        string="Proof of delivery",
+        copy=False,
+        help="Delivery date confirmed by the carrier's proof of delivery.",
+    )
+    adv_chase_ids = fields.One2many(
+        comodel_name="adv.supply.chase", inverse_name="picking_id", string="Chases"
+    )
+    adv_chase_count = fields.Integer(
+        compute="_compute_adv_chase_count", groups="adv_supply_followup.group_supply_followup"
+    )
+
+    def _compute_adv_chase_count(self):
+        counts = dict(
+            self.env["adv.supply.chase"]._read_group(
+                [("picking_id", "in", self.ids)], ["picking_id"], ["__count"]
+            )
+        )
+        for picking in self:
+            picking.adv_chase_count = counts.get(picking, 0)
+
+    def action_adv_chases(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_supply_followup.adv_supply_chase_action"
+        )
+        action["domain"] = [("picking_id", "in", self.ids)]
+        action["context"] = {}
+        return action

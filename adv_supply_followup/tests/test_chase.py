@@ -1,0 +1,264 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import TODAY, SupplyCommon, day
+
+
+@tagged("post_install", "-at_install")
+class TestChaseGeneration(SupplyCommon):
+    def generate(self, when=TODAY):
+        with freeze_time(when):
+            return self.Chase._generate()
+
+    def confirm_at(self, when, **kwargs):
+        with freeze_time(when):
+            return self.make_purchase(**kwargs)
+
+    def test_unacknowledged_order_is_chased_once_then_escalated(self):
+        order = self.confirm_at(TODAY - timedelta(days=3), date_planned=day(20))
+        chases = self.generate()
+        chase = chases.filtered(lambda c: c.purchase_id == order)
+        self.assertEqual(chase.kind, "ack")
+        self.assertEqual(chase.level_id, self.env.ref("adv_supply_followup.level_ack_mail"))
+        self.assertEqual((chase.partner_id, chase.user_id), (self.vendor, self.buyer))
+        # The e-mail went to the vendor with the buyer in copy, and a follow-up is planned.
+        message = chase.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertIn("acknowledge", message.subject)
+        self.assertEqual(message.partner_ids, self.vendor | self.buyer.partner_id)
+        self.assertEqual(
+            chase.activity_ids.activity_type_id,
+            self.env.ref("adv_supply_followup.mail_activity_type_chase_followup"),
+        )
+        # The cron run twice (the same day or the next) creates nothing more.
+        self.assertFalse(self.generate())
+        self.assertFalse(self.generate(TODAY + timedelta(days=1)))
+        self.assertEqual(self.Chase.search_count([("purchase_id", "=", order.id)]), 1)
+        # Five days after approval: the call level; the e-mail chase is closed as escalated.
+        escalated = self.generate(TODAY + timedelta(days=2))
+        self.assertEqual(escalated.level_id, self.env.ref("adv_supply_followup.level_ack_call"))
+        self.assertTrue(escalated.escalation)
+        self.assertEqual((chase.state, chase.close_reason), ("closed", "escalated"))
+        self.assertEqual(
+            escalated.activity_ids.activity_type_id,
+            self.env.ref("adv_supply_followup.mail_activity_type_chase_call"),
+        )
+
+    def test_vendor_portal_acknowledgement_answers_the_chase(self):
+        order = self.confirm_at(TODAY - timedelta(days=3), date_planned=day(20))
+        chase = self.generate()
+        order._confirm_reception_mail()  # the vendor's portal link
+        self.assertEqual(chase.state, "answered")
+        self.assertFalse(chase.activity_ids)
+        self.assertIn("confirmed", order.adv_date_ids.mapped("kind"))
+        self.generate(TODAY + timedelta(days=3))
+        self.assertEqual(chase.state, "closed")
+        self.assertEqual(self.Chase.search_count([("purchase_id", "=", order.id)]), 1)
+
+    def test_declined_order_counts_as_an_answer(self):
+        order = self.confirm_at(TODAY - timedelta(days=3), date_planned=day(20))
+        chase = self.generate()
+        order._decline_reception_mail()
+        self.assertEqual(chase.state, "answered")
+        self.assertIn("declined", chase.answer_comment)
+        self.assertFalse(self.generate(TODAY + timedelta(days=3)))
+
+    def test_late_receipt_answer_moves_native_dates(self):
+        order = self.confirm_at(TODAY - timedelta(days=10), date_planned=day(-2))
+        order.mail_reception_confirmed = True
+        chase = self.generate()
+        self.assertEqual(chase.kind, "late_receipt")
+        self.assertEqual(chase.picking_id, order.picking_ids)
+        self.assertEqual(chase.days_late, 2)
+        self.assertEqual(chase.amount, 1000.0)
+        with freeze_time(TODAY):
+            wizard = Form(
+                self.env["adv.supply.chase.answer"]
+                .with_user(self.chaser)
+                .with_context(default_chase_id=chase.id)
+            )
+            wizard.date_promised = date(2026, 3, 9)
+            wizard.comment = "Machine breakdown, shipping next Monday"
+            wizard.save().action_record()
+        self.assertEqual(chase.state, "answered")
+        self.assertEqual(chase.answer_user_id, self.chaser)
+        line = order.order_line
+        self.assertEqual(line.date_planned.date(), date(2026, 3, 9))
+        self.assertEqual(line.move_ids.date_deadline.date(), date(2026, 3, 9))
+        self.assertEqual(order.picking_ids.scheduled_date.date(), date(2026, 3, 9))
+        history = line.adv_date_ids.sorted("id")
+        # Requested at confirmation, confirmed by the vendor, revised by the answer.
+        self.assertEqual(history.mapped("kind"), ["requested", "confirmed", "revised"])
+        self.assertEqual(history[2].previous_date.date(), date(2026, 2, 28))
+        self.assertEqual(history[2].delay_days, 9)
+        self.assertEqual(history[2].chase_id, chase)
+        self.assertEqual(history[2].user_id, self.chaser)
+        self.assertIn("Machine breakdown", history[2].reason)
+        # While the promise holds, no new chase.
+        self.assertFalse(self.generate(TODAY + timedelta(days=1)))
+        # A broken promise: chased again.
+        again = self.generate(TODAY + timedelta(days=9))
+        self.assertEqual(again.kind, "late_receipt")
+        self.assertEqual(chase.state, "answered")
+
+    def test_native_date_change_is_in_history(self):
+        order = self.confirm_at(TODAY - timedelta(days=1), date_planned=day(5))
+        order.order_line.with_user(self.buyer).date_planned = day(7)
+        history = order.adv_date_ids.sorted("id")
+        self.assertEqual(history.mapped("kind"), ["requested", "revised"])
+        self.assertEqual(history[1].user_id, self.buyer)
+
+    def test_receipt_due_soon_then_late(self):
+        order = self.confirm_at(TODAY - timedelta(days=1), date_planned=day(2))
+        order.mail_reception_confirmed = True
+        soon = self.generate()
+        self.assertEqual(soon.kind, "due_soon")
+        late = self.generate(TODAY + timedelta(days=3))
+        self.assertEqual(late.kind, "late_receipt")
+        self.assertEqual(soon.state, "closed")
+
+    def test_partial_receipt_backorder_is_chased(self):
+        order = self.confirm_at(TODAY - timedelta(days=10), date_planned=day(-3))
+        order.mail_reception_confirmed = True
+        receipt = order.picking_ids
+        receipt.move_ids.quantity = 40
+        action = receipt.button_validate()
+        Form(self.env[action["res_model"]].with_context(**action["context"])).save().process()
+        backorder = order.picking_ids - receipt
+        self.assertTrue(backorder)
+        chase = self.generate()
+        self.assertEqual(chase.picking_id, backorder)
+        self.assertEqual(chase.amount, 600.0)
+
+    def test_shipment_past_deadline_and_carrier_without_pod(self):
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, self.warehouse.lot_stock_id, 100
+        )
+        with freeze_time(TODAY - timedelta(days=5)):
+            late = self.make_sale(10, day(-1))
+            shipped = self.make_sale(5, day(-4), partner=self.customer2)
+            picking = shipped.picking_ids
+            picking.carrier_id = self.carrier
+            picking.move_ids.quantity = 5
+        with freeze_time(TODAY - timedelta(days=3)):
+            picking.button_validate()
+        chases = self.generate()
+        shipment = chases.filtered(lambda c: c.kind == "late_shipment")
+        self.assertEqual(shipment.picking_id, late.picking_ids)
+        self.assertEqual(shipment.amount, 200.0)
+        self.assertEqual(shipment.channel, "todo")
+        self.assertTrue(shipment.activity_ids)
+        pod = chases.filtered(lambda c: c.kind == "no_pod")
+        self.assertEqual(pod.picking_id, picking)
+        self.assertEqual(pod.partner_id, self.carrier_partner)
+        self.assertTrue(pod.message_ids.filtered(lambda m: m.message_type == "comment"))
+        # The carrier's proof: the delivery date closes the chase.
+        with freeze_time(TODAY):
+            with self.assertRaises(ValidationError):
+                pod.with_user(self.chaser)._record_answer(date(2026, 3, 5), "tomorrow")
+            pod.with_user(self.chaser)._record_answer(date(2026, 2, 27), "POD received")
+        self.assertEqual(picking.adv_pod_date, date(2026, 2, 27))
+        self.assertEqual(pod.state, "closed")
+        self.assertFalse(self.generate().filtered(lambda c: c.kind == "no_pod"))
+
+    def test_refusals(self):
+        order = self.confirm_at(TODAY - timedelta(days=10), date_planned=day(-2))
+        order.mail_reception_confirmed = True
+        chase = self.generate().with_user(self.chaser)
+        # An ADV user without the role reads the chase but may not answer it.
+        with self.assertRaises(AccessError):
+            chase.with_user(self.adv_user).write({"answer_comment": "x"})
+        with freeze_time(TODAY):
+            with self.assertRaises(ValidationError):
+                chase._record_answer(date(2026, 3, 1), "yesterday")
+            with self.assertRaises(UserError):
+                chase._record_answer(False, False)
+            chase.action_close()
+            self.assertEqual(chase.state, "closed")
+            with self.assertRaises(UserError):
+                chase._record_answer(date(2026, 3, 10), "too late")
+            with self.assertRaises(UserError):
+                chase.action_record_answer()
+            with self.assertRaises(UserError):
+                chase.write({"date_promised": date(2026, 3, 10)})
+
+    def test_one_open_chase_per_document_and_level_in_database(self):
+        order = self.confirm_at(TODAY - timedelta(days=3), date_planned=day(20))
+        chase = self.generate()
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.Chase.create(
+                {
+                    "name": "dup",
+                    "kind": "ack",
+                    "purchase_id": order.id,
+                    "level_id": chase.level_id.id,
+                }
+            )
+
+    def test_open_chase_hook_is_idempotent(self):
+        order = self.make_purchase(date_planned=day(10))
+        receipt = order.picking_ids
+        first = self.Chase._adv_open_chase(receipt, "Back-charge: 2 crates broken")
+        second = self.Chase._adv_open_chase(receipt, "Back-charge: 2 crates broken")
+        self.assertEqual(first, second)
+        self.assertEqual(
+            (first.kind, first.state, first.purchase_id, first.partner_id),
+            ("other", "open", order, self.vendor),
+        )
+        self.assertTrue(first.activity_ids)
+        on_po = self.Chase._adv_open_chase(order, "Price dispute")
+        self.assertNotEqual(on_po, first)
+        with self.assertRaises(UserError):
+            self.Chase._adv_open_chase(self.customer, "nonsense")
+
+
+@tagged("post_install", "-at_install")
+class TestChaseAccess(SupplyCommon):
+    def test_access_and_companies(self):
+        with freeze_time(TODAY - timedelta(days=3)):
+            self.make_purchase(date_planned=day(20))
+        with freeze_time(TODAY):
+            chase = self.Chase._generate()
+        self.assertTrue(chase)
+        # Without an ADV right: nothing.
+        with self.assertRaises(AccessError):
+            self.Chase.with_user(self.internal_user).search([])
+        # An ADV user reads; the supply follow-up role may answer.
+        self.assertEqual(self.Chase.with_user(self.adv_user).search([("id", "=", chase.id)]), chase)
+        # Another company's chase is invisible.
+        other = self.env["res.company"].create({"name": "Other SAS"})
+        self.chaser.write({"company_ids": [Command.link(other.id)]})
+        foreign_po = self.env["purchase.order"].create(
+            {"partner_id": self.vendor.id, "company_id": other.id}
+        )
+        foreign = self.Chase._adv_open_chase(foreign_po, "Other company")
+        self.assertEqual(foreign.company_id, other)
+        visible = (
+            self.Chase.with_user(self.chaser)
+            .with_context(allowed_company_ids=[self.company.id])
+            .search([])
+        )
+        self.assertIn(chase, visible)
+        self.assertNotIn(foreign, visible)
+
+    def test_my_day_ranks_chases_by_stake(self):
+        with freeze_time(TODAY - timedelta(days=10)):
+            small = self.make_purchase(qty=10, date_planned=day(-2))
+            big = self.make_purchase(qty=500, date_planned=day(-2))
+        (small | big).mail_reception_confirmed = True
+        with freeze_time(TODAY):
+            self.Chase._generate()
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "adv.supply.chase"), ("user_id", "=", self.buyer.id)],
+            order="date_deadline, adv_stake desc",
+        )
+        chases = self.Chase.browse(activities.mapped("res_id"))
+        self.assertEqual(chases.purchase_id, big | small)
+        self.assertEqual(activities.mapped("adv_stake"), [5000.0, 100.0])

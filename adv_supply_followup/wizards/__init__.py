@@ -1,0 +1,1 @@
+from . import adv_supply_chase_answer
