@@ -12,12 +12,20 @@
     "depends": [
         "adv_base",
         "account",
+        "sales_team",
+        "report_xlsx",
     ],
     "data": [
         "security/adv_dunning_security.xml",
         "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
         "data/adv_dunning_data.xml",
+        "report/adv_dunning_reports.xml",
+        "report/adv_dunning_letter_templates.xml",
         "views/adv_dunning_views.xml",
+        "views/adv_dunning_collector_views.xml",
+        "wizards/adv_dunning_call_outcome_views.xml",
     ],
     "demo": [
         "demo/adv_dunning_demo.xml",

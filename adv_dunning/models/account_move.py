@@ -27,6 +27,12 @@ class AccountMove(models.Model):
         compute="_compute_adv_dunning",
         help="Highest level notified among the instalments of this invoice.",
     )
+    adv_dunning_line_ids = fields.One2many(
+        "adv.dunning.notice.line",
+        "move_id",
+        string="Dunning history",
+        domain=[("state", "=", "sent")],
+    )
     adv_dispute = fields.Boolean(
         string="In dispute",
         compute="_compute_adv_dunning",

@@ -40,6 +40,11 @@ class AdvDunningLevel(models.Model):
         "mail.template", string="E-mail template", domain=[("model", "=", "adv.dunning.notice")]
     )
     call_script = fields.Html(translate=True)
+    letter_text = fields.Html(
+        string="Letter text",
+        translate=True,
+        help="The body of the letter of this level, before the list of overdue items.",
+    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_notified(self):

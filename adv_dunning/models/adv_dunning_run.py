@@ -345,7 +345,12 @@ class AdvDunningRun(models.Model):
             )
         )
         self.env["adv.dunning.notice.line"].invalidate_model()
-        self.env["adv.dunning.notice"].invalidate_model(["line_ids"])
+        Notice = self.env["adv.dunning.notice"]
+        Notice.invalidate_model(["line_ids"])
+        # the lines were inserted in SQL: the stored amount due is computed from them now
+        self.env.add_to_compute(
+            Notice._fields["amount_due"], Notice.browse({r["notice_id"] for r in rows})
+        )
 
     def _penalties(self, rows, rate_functions):
         """Late-payment penalties to date of ``rows`` (company currency), partial payments

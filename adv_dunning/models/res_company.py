@@ -20,3 +20,9 @@ class ResCompany(models.Model):
         default=500,
         help="Customers processed (and committed) together by the daily run.",
     )
+    adv_dunning_collector_id = fields.Many2one(
+        "res.users",
+        string="Credit collector",
+        help="Gets the calls, letters to post and hand-overs of the daily dunning run. Empty: the "
+        "customer's salesperson.",
+    )

@@ -19,3 +19,128 @@ class ResPartner(models.Model):
     adv_dunning_notice_ids = fields.One2many(
         "adv.dunning.notice", "partner_id", string="Dunning notices"
     )
+    adv_dunning_level_id = fields.Many2one(
+        "adv.dunning.level",
+        string="Dunning level",
+        compute="_compute_adv_dunning_state",
+        help="Highest dunning level notified among the customer's open invoices.",
+    )
+    adv_dunning_overdue = fields.Monetary(
+        string="Overdue",
+        compute="_compute_adv_dunning_state",
+        currency_field="adv_dunning_currency_id",
+    )
+    adv_dunning_currency_id = fields.Many2one("res.currency", compute="_compute_adv_dunning_state")
+    adv_dunning_notice_count = fields.Integer(compute="_compute_adv_dunning_state")
+
+    def _compute_adv_dunning_state(self):
+        """The dunning state of the customers in the current company: read with sudo from the
+        aged balance (one query), so that a salesperson sees it on their own customers without
+        any access to the notices of others."""
+        company = self.env.company
+        commercial = self.commercial_partner_id
+        self.env.flush_all()  # the view reads the receivables in SQL
+        balances = {
+            b.partner_id.id: b
+            for b in self.env["adv.dunning.balance"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", [pid for pid in commercial.ids if pid]),
+                    ("company_id", "=", company.id),
+                ]
+            )
+        }
+        counts = dict(
+            self.env["adv.dunning.notice"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", [pid for pid in commercial.ids if pid]),
+                    ("company_id", "=", company.id),
+                    ("state", "=", "sent"),
+                ],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        user = self.env.user
+        sees_all = (
+            self.env.su
+            or user.has_group("adv_base.group_user")
+            or user.has_group("sales_team.group_sale_salesman_all_leads")
+        )
+        for partner in self:
+            mine = partner.commercial_partner_id.user_id == user or partner.user_id == user
+            balance = balances.get(partner.commercial_partner_id.id) if sees_all or mine else None
+            partner.adv_dunning_level_id = balance.level_id if balance else False
+            partner.adv_dunning_overdue = balance.overdue if balance else 0.0
+            partner.adv_dunning_currency_id = company.currency_id
+            partner.adv_dunning_notice_count = (
+                counts.get(partner.commercial_partner_id, 0) if sees_all or mine else 0
+            )
+
+    def _adv_day_stake(self):
+        """My Day: the work on a customer (a broken payment promise to chase) is worth its
+        overdue receivables in the current company (one grouped query)."""
+        stakes = super()._adv_day_stake()
+        overdue = self.env["account.move.line"]._adv_overdue_by_partner(
+            self, self.env.company, fields.Date.context_today(self)
+        )
+        for partner in self:
+            amount = overdue.get(partner.commercial_partner_id.id)
+            if amount:
+                stakes[partner.id] = max(stakes.get(partner.id, 0.0), amount)
+        return stakes
+
+    def action_adv_dunning_history(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_dunning.adv_dunning_notice_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"search_default_sent": 1}
+        return action
+
+    def _adv_statement(self, company=None, date=None):
+        """The statement of account of this customer: its open receivable items in the company
+        currency, oldest due first, with their dunning level (one search)."""
+        self.ensure_one()
+        company = company or self.env.company
+        date = date or fields.Date.context_today(self)
+        items = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "child_of", self.commercial_partner_id.id),
+                    ("company_id", "=", company.id),
+                    ("account_type", "=", "asset_receivable"),
+                    ("parent_state", "=", "posted"),
+                    ("reconciled", "=", False),
+                    ("amount_residual", "!=", 0),
+                ],
+                order="date_maturity, id",
+            )
+        )
+        lines = [
+            {
+                "name": item.move_id.name,
+                "date": item.date,
+                "date_maturity": item.date_maturity,
+                "days_overdue": max((date - item.date_maturity).days, 0)
+                if item.date_maturity
+                else 0,
+                "level": item.adv_dunning_level_id.name or "",
+                "amount": item.balance,
+                "residual": item.amount_residual,
+            }
+            for item in items
+        ]
+        return {
+            "date": date,
+            "currency": company.currency_id,
+            "lines": lines,
+            "overdue": sum(ln["residual"] for ln in lines if ln["days_overdue"] > 0),
+            "total": sum(ln["residual"] for ln in lines),
+        }

@@ -3,3 +3,4 @@ from . import test_dunning_run
 from . import test_dunning_fees
 from . import test_security
 from . import test_ui
+from . import test_channels

@@ -1,0 +1,1 @@
+from . import aged_balance_xlsx

@@ -1,0 +1,2 @@
+from . import adv_dunning_call_outcome
+from . import adv_dunning_kpi
