@@ -4,3 +4,4 @@ from . import test_dunning_fees
 from . import test_security
 from . import test_ui
 from . import test_channels
+from . import test_reporting
