@@ -22,7 +22,9 @@
         "data/mail_template_data.xml",
         "data/adv_supply_followup_data.xml",
         "views/adv_supply_chase_views.xml",
+        "views/adv_stock_risk_views.xml",
         "views/document_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/adv_supply_followup_demo.xml",

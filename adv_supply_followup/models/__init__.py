@@ -9,3 +9,6 @@ from . import purchase_order
 from . import purchase_order_line
 from . import stock_picking
 from . import sale_order
+from . import adv_stock_risk
+from . import res_company
+from . import res_config_settings

@@ -626,9 +626,18 @@ class AdvSupplyChase(models.Model):
         )
         for template in to_mail.level_id.mail_template_id:
             chases = to_mail.filtered(lambda c, t=template: c.level_id.mail_template_id == t)
-            chases.message_post_with_source(
-                template, message_type="comment", subtype_xmlid="mail.mt_comment"
-            )
+            # Mass-mail mode renders and queues the e-mails in batches (one per chase, each in
+            # its recipient's language, the buyer in copy), logged on the chase.
+            self.env["mail.compose.message"].create(
+                {
+                    "composition_mode": "mass_mail",
+                    "model": self._name,
+                    "res_ids": chases.ids,
+                    "template_id": template.id,
+                    "auto_delete": False,
+                    "auto_delete_keep_log": True,
+                }
+            )._action_send_mail()
         no_address = self.filtered(lambda c: c.channel == "email") - to_mail
         for chase in no_address:
             chase.message_post(

@@ -30,9 +30,13 @@ class TestChaseGeneration(SupplyCommon):
         self.assertEqual(chase.level_id, self.env.ref("adv_supply_followup.level_ack_mail"))
         self.assertEqual((chase.partner_id, chase.user_id), (self.vendor, self.buyer))
         # The e-mail went to the vendor with the buyer in copy, and a follow-up is planned.
-        message = chase.message_ids.filtered(lambda m: m.message_type == "comment")
-        self.assertIn("acknowledge", message.subject)
-        self.assertEqual(message.partner_ids, self.vendor | self.buyer.partner_id)
+        mails = self.env["mail.mail"].search(
+            [("model", "=", chase._name), ("res_id", "=", chase.id)]
+        )
+        vendor_mail = mails.filtered(lambda m: self.vendor in m.recipient_ids)
+        self.assertIn("acknowledge", vendor_mail.subject)
+        self.assertIn(self.buyer.partner_id, mails.recipient_ids)
+        self.assertIn(vendor_mail.mail_message_id, chase.message_ids)
         self.assertEqual(
             chase.activity_ids.activity_type_id,
             self.env.ref("adv_supply_followup.mail_activity_type_chase_followup"),
@@ -158,7 +162,10 @@ class TestChaseGeneration(SupplyCommon):
         pod = chases.filtered(lambda c: c.kind == "no_pod")
         self.assertEqual(pod.picking_id, picking)
         self.assertEqual(pod.partner_id, self.carrier_partner)
-        self.assertTrue(pod.message_ids.filtered(lambda m: m.message_type == "comment"))
+        pod_mail = self.env["mail.mail"].search(
+            [("model", "=", pod._name), ("res_id", "=", pod.id)]
+        )
+        self.assertIn(self.carrier_partner, pod_mail.recipient_ids)
         # The carrier's proof: the delivery date closes the chase.
         with freeze_time(TODAY):
             with self.assertRaises(ValidationError):
