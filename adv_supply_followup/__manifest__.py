@@ -14,6 +14,7 @@
         "purchase_stock",
         "sale_stock",
         "stock_delivery",
+        "report_xlsx",
     ],
     "data": [
         "security/adv_supply_followup_security.xml",
@@ -23,6 +24,7 @@
         "data/adv_supply_followup_data.xml",
         "views/adv_supply_chase_views.xml",
         "views/adv_stock_risk_views.xml",
+        "views/adv_supply_performance_views.xml",
         "views/document_views.xml",
         "views/res_config_settings_views.xml",
     ],

@@ -12,3 +12,4 @@ from . import sale_order
 from . import adv_stock_risk
 from . import res_company
 from . import res_config_settings
+from . import adv_supply_performance

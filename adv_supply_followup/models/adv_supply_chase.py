@@ -89,6 +89,9 @@ class AdvSupplyChase(models.Model):
         "e-mails, owner of the chase's activities.",
     )
     reason = fields.Text(readonly=True)
+    date_opened = fields.Datetime(
+        string="Opened on", readonly=True, default=fields.Datetime.now, required=True
+    )
     date_reference = fields.Datetime(
         string="Expected",
         readonly=True,

@@ -1,1 +1,1 @@
-
+from . import performance_xlsx

@@ -2,3 +2,4 @@ from . import test_install
 from . import test_chase
 from . import test_impact
 from . import test_stock_risk
+from . import test_performance
