@@ -7,7 +7,7 @@
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite contributors",
     "maintainers": ["adv-suite"],
-    "development_status": "Alpha",
+    "development_status": "Beta",
     "license": "LGPL-3",
     "depends": [
         "adv_base",
@@ -17,5 +17,26 @@
     ],
     "data": [
         "security/adv_trade_show_security.xml",
+        "security/ir.model.access.csv",
+        "data/adv_trade_show_data.xml",
+        "data/mail_template_data.xml",
+        "views/adv_trade_show_capture_views.xml",
+        "views/adv_trade_show_views.xml",
+        "views/adv_trade_show_config_views.xml",
+        "views/crm_lead_views.xml",
+        "views/adv_trade_show_menus.xml",
     ],
+    "demo": [
+        "demo/adv_trade_show_demo.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "adv_trade_show/static/src/js/*.js",
+            "adv_trade_show/static/src/xml/*.xml",
+            "adv_trade_show/static/src/scss/*.scss",
+        ],
+        "web.assets_tests": [
+            "adv_trade_show/static/tests/tours/*.js",
+        ],
+    },
 }

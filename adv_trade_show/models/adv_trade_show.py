@@ -1,0 +1,258 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+
+SHOW_STATE = [
+    ("preparing", "Preparing"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("cancel", "Cancelled"),
+]
+
+
+class AdvTradeShow(models.Model):
+    """A participation as an exhibitor at another organiser's show.
+
+    Every lead captured at the booth is attributed to the show's own UTM campaign and source,
+    created with it, so the pipeline and the won revenue can be traced back to it.
+    """
+
+    _name = "adv.trade.show"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Trade Show Participation"
+    _order = "date_begin desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Show", required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    state = fields.Selection(SHOW_STATE, default="preparing", required=True, tracking=True)
+    venue = fields.Char(help="Exhibition centre, hall.")
+    city = fields.Char()
+    country_id = fields.Many2one(
+        "res.country",
+        help="Country of the show; the default country of the visitors captured there.",
+    )
+    date_begin = fields.Date(string="Start", required=True, tracking=True)
+    date_end = fields.Date(string="End", required=True, tracking=True)
+    booth = fields.Char(help="Hall and stand number.")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Show Manager",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Receives the leads no assignment rule matches.",
+    )
+    staff_ids = fields.Many2many(
+        "res.users",
+        "adv_trade_show_staff_rel",
+        "show_id",
+        "user_id",
+        string="Booth Staff",
+        help="They see this show's captures and capture visitors with it by default.",
+    )
+    team_id = fields.Many2one("crm.team", string="Sales Team", check_company=True)
+    objective_leads = fields.Integer(string="Lead Objective")
+    objective_revenue = fields.Monetary(string="Revenue Objective", currency_field="currency_id")
+    objectives = fields.Text(help="What the team wants from this show.")
+    notes = fields.Html(string="Qualitative Results", help="What the team learnt at the show.")
+    checklist_line_ids = fields.One2many("adv.trade.show.checklist", "show_id", string="Checklist")
+    budget_line_ids = fields.One2many("adv.trade.show.budget", "show_id", string="Budget")
+    capture_ids = fields.One2many("adv.trade.show.capture", "show_id", string="Captures")
+    lead_ids = fields.One2many("crm.lead", "adv_show_id", string="Leads of the Show")
+    campaign_id = fields.Many2one("utm.campaign", readonly=True, copy=False)
+    source_id = fields.Many2one("utm.source", readonly=True, copy=False)
+    medium_id = fields.Many2one(
+        "utm.medium",
+        default=lambda self: self.env.ref("adv_trade_show.utm_medium_trade_show", False),
+    )
+    tag_ids = fields.Many2many("crm.tag", string="Lead Tags")
+    consent_text_id = fields.Many2one(
+        "adv.trade.show.consent.text",
+        string="Privacy Notice",
+        default=lambda self: self.env["adv.trade.show.consent.text"].search([], limit=1),
+        help="The text shown to the visitors; its version is kept with each consent.",
+    )
+    mail_template_id = fields.Many2one(
+        "mail.template",
+        string="Thank-you E-mail",
+        domain=[("model", "=", "adv.trade.show.capture")],
+        default=lambda self: self.env.ref("adv_trade_show.mail_template_capture_thanks", False),
+    )
+    followup_days = fields.Integer(
+        default=2, help="The follow-up promised to a visitor is due this many days after capture."
+    )
+    retention_months = fields.Integer(
+        default=36,
+        help="Captures are anonymised this many months after the visit unless they became "
+        "an opportunity (CNIL guidance: 3 years after the last contact).",
+    )
+
+    capture_count = fields.Integer(compute="_compute_results")
+    lead_count = fields.Integer(string="Leads", compute="_compute_results")
+    opportunity_count = fields.Integer(string="Opportunities", compute="_compute_results")
+    pipeline_revenue = fields.Monetary(
+        string="Pipeline", compute="_compute_results", currency_field="currency_id"
+    )
+    won_revenue = fields.Monetary(compute="_compute_results", currency_field="currency_id")
+    budget_planned = fields.Monetary(
+        string="Planned Budget",
+        compute="_compute_budget",
+        currency_field="currency_id",
+        groups="adv_trade_show.group_show_manager",
+    )
+    budget_actual = fields.Monetary(
+        string="Actual Cost",
+        compute="_compute_budget",
+        currency_field="currency_id",
+        groups="adv_trade_show.group_show_manager",
+    )
+    cost_per_lead = fields.Monetary(
+        compute="_compute_budget",
+        currency_field="currency_id",
+        groups="adv_trade_show.group_show_manager",
+    )
+    roi = fields.Float(
+        string="ROI (%)",
+        compute="_compute_budget",
+        groups="adv_trade_show.group_show_manager",
+        help="(won revenue - actual cost) / actual cost.",
+    )
+
+    _sql_constraints = [
+        ("dates_ordered", "CHECK(date_end >= date_begin)", "A show cannot end before it starts."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    def _compute_results(self):
+        """Captures, leads, pipeline and won revenue of each show: four grouped queries."""
+        captures = dict(
+            self.env["adv.trade.show.capture"]._read_group(
+                [("show_id", "in", self.ids)], ["show_id"], ["__count"]
+            )
+        )
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        leads = {
+            (show, kind): (count, revenue)
+            for show, kind, count, revenue in Lead._read_group(
+                [("adv_show_id", "in", self.ids)],
+                ["adv_show_id", "type"],
+                ["__count", "expected_revenue:sum"],
+            )
+        }
+        pipeline = dict(
+            self.env["crm.lead"]._read_group(
+                [("adv_show_id", "in", self.ids), ("stage_id.is_won", "=", False)],
+                ["adv_show_id"],
+                ["expected_revenue:sum"],
+            )
+        )
+        won = dict(
+            Lead._read_group(
+                [("adv_show_id", "in", self.ids), ("stage_id.is_won", "=", True)],
+                ["adv_show_id"],
+                ["expected_revenue:sum"],
+            )
+        )
+        for show in self:
+            show.capture_count = captures.get(show, 0)
+            show.lead_count = sum(leads.get((show, k), (0, 0))[0] for k in ("lead", "opportunity"))
+            show.opportunity_count = leads.get((show, "opportunity"), (0, 0))[0]
+            show.pipeline_revenue = pipeline.get(show, 0.0)
+            show.won_revenue = won.get(show, 0.0)
+
+    @api.depends("budget_line_ids.planned_amount", "budget_line_ids.actual_amount")
+    def _compute_budget(self):
+        for show in self:
+            show.budget_planned = sum(show.budget_line_ids.mapped("planned_amount"))
+            show.budget_actual = actual = sum(show.budget_line_ids.mapped("actual_amount"))
+            show.cost_per_lead = actual / show.lead_count if show.lead_count else 0.0
+            show.roi = (show.won_revenue - actual) / actual * 100 if actual else 0.0
+
+    # ------------------------------------------------------------------
+    # Constraints and CRUD
+    # ------------------------------------------------------------------
+
+    @api.constrains("followup_days", "retention_months")
+    def _check_delays(self):
+        for show in self:
+            if show.followup_days < 0 or show.retention_months <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The follow-up delay cannot be negative and the retention must last "
+                        "at least one month (show %(show)s).",
+                        show=show.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Each show gets its own UTM campaign and source, so that every lead is attributed."""
+        shows = super().create(vals_list)
+        for show in shows.filtered(lambda s: not s.campaign_id or not s.source_id):
+            show.campaign_id = self.env["utm.campaign"].sudo().create({"title": show.name})
+            show.source_id = self.env["utm.source"].sudo().create({"name": show.name})
+        return shows
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_start(self):
+        self.write({"state": "running"})
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+
+    def action_reset(self):
+        self.write({"state": "preparing"})
+
+    def action_view_captures(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_trade_show.adv_trade_show_capture_action"
+        )
+        action.update(
+            domain=[("show_id", "=", self.id)],
+            context={"default_show_id": self.id, "search_default_today": 0},
+        )
+        return action
+
+    def action_view_leads(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_trade_show.crm_lead_action_show"
+        )
+        action.update(domain=[("adv_show_id", "=", self.id)], context={"active_test": False})
+        return action
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _default_for_user(self, user=None):
+        """The show a staff member captures at by default: a running show they staff, else the
+        next or latest one they staff, else the company's running one."""
+        user = user or self.env.user
+        today = fields.Date.context_today(self)
+        domain = [
+            ("state", "in", ("preparing", "running")),
+            ("company_id", "in", self.env.companies.ids),
+        ]
+        staffed = self.search(domain + [("staff_ids", "in", user.ids)])
+        shows = staffed or self.search(domain)
+        current = shows.filtered(lambda s: s.date_begin <= today <= s.date_end)
+        return (current or shows.sorted(lambda s: abs((s.date_begin - today).days)))[:1]
+
+    def _prepare_lead_tags(self):
+        """Hook: the tags every lead of the show gets."""
+        return [Command.link(tag.id) for tag in self.tag_ids]

@@ -1,0 +1,124 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Fixtures of the trade show tests; other adv addons may build on them."""
+
+from odoo import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.adv_base.tests.common import AdvCommon
+
+
+class TradeShowCommon(AdvCommon):
+    """A French company exhibiting at ``show`` (Paris, staffed by ``staff``, managed by
+    ``show_manager``), two salespeople routed by rules (``sales_export`` for English speakers,
+    ``sales_tiles`` for the tile range), products and a known customer ``known_partner``.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company.country_id = cls.env.ref("base.fr")
+        cls.fr = cls.env.ref("base.fr")
+        cls.gb = cls.env.ref("base.uk")
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        # Leads first (Settings > CRM > Leads), as most B2B teams work.
+        cls.env.ref("base.group_user").write(
+            {"implied_ids": [Command.link(cls.env.ref("crm.group_use_lead").id)]}
+        )
+        cls.staff = new_test_user(
+            cls.env,
+            login="ts_staff",
+            name="Sam Staff",
+            email="sam.staff@example.com",
+            groups="adv_trade_show.group_booth_staff",
+        )
+        cls.other_staff = new_test_user(
+            cls.env,
+            login="ts_staff2",
+            name="Olga Staff",
+            groups="adv_trade_show.group_booth_staff",
+        )
+        cls.show_manager = new_test_user(
+            cls.env,
+            login="ts_manager",
+            name="Mona Show",
+            email="mona.show@example.com",
+            groups="adv_trade_show.group_show_manager",
+        )
+        cls.sales_export = new_test_user(
+            cls.env, login="ts_export", name="Eric Export", groups="sales_team.group_sale_salesman"
+        )
+        cls.sales_tiles = new_test_user(
+            cls.env, login="ts_tiles", name="Tina Tiles", groups="sales_team.group_sale_salesman"
+        )
+        cls.tiles = cls.env["product.template"].create({"name": "Outdoor tiles"})
+        cls.glue = cls.env["product.template"].create({"name": "Tile glue"})
+        cls.tag = cls.env["crm.tag"].create({"name": "Batimat"})
+        cls.show = cls.env["adv.trade.show"].create(
+            {
+                "name": "Batimat Test",
+                "city": "Paris",
+                "country_id": cls.fr.id,
+                "booth": "4-B112",
+                "date_begin": "2026-11-02",
+                "date_end": "2026-11-05",
+                "user_id": cls.show_manager.id,
+                "staff_ids": [Command.set((cls.staff | cls.show_manager).ids)],
+                "tag_ids": [Command.set(cls.tag.ids)],
+                "state": "running",
+            }
+        )
+        cls.other_show = cls.env["adv.trade.show"].create(
+            {
+                "name": "Other Show",
+                "date_begin": "2026-11-02",
+                "date_end": "2026-11-03",
+                "user_id": cls.show_manager.id,
+                "staff_ids": [Command.set(cls.other_staff.ids)],
+            }
+        )
+        Rule = cls.env["adv.trade.show.assign.rule"]
+        cls.rule_tiles = Rule.create(
+            {
+                "name": "Tiles in France",
+                "sequence": 1,
+                "country_ids": [Command.set(cls.fr.ids)],
+                "product_ids": [Command.set(cls.tiles.ids)],
+                "user_id": cls.sales_tiles.id,
+            }
+        )
+        cls.rule_export = Rule.create(
+            {
+                "name": "English speakers",
+                "sequence": 2,
+                "lang": "en_US",
+                "user_id": cls.sales_export.id,
+            }
+        )
+        cls.known_partner = cls.env["res.partner"].create(
+            {
+                "name": "Hélène Lefèvre",
+                "email": "Helene.Lefevre@Carrelages-Sud.example",
+                "phone": "04 91 00 00 00",
+                "mobile": "06 12 34 56 78",
+                "country_id": cls.fr.id,
+            }
+        )
+
+    @classmethod
+    def capture_values(cls, **values):
+        base = {
+            "show_id": cls.show.id,
+            "name": "Jeanne Visitor",
+            "company_name": "Visitor SARL",
+            "email": "jeanne@visitor.example",
+            "phone": "06 00 00 00 01",
+            "informed": True,
+        }
+        base.update(values)
+        return base
+
+    def capture(self, user=None, **values):
+        """A capture as ``user`` (booth staff by default)."""
+        Capture = self.env["adv.trade.show.capture"].with_user(user or self.staff)
+        return Capture.create(self.capture_values(**values))

@@ -1,0 +1,202 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .common import TradeShowCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCapture(TradeShowCommon):
+    def test_incomplete_capture_is_kept_as_draft_and_refused_clearly(self):
+        capture = self.capture(name="", email=False, phone=False, informed=False, need="Tiles")
+        with self.assertRaises(UserError) as refusal:
+            capture.action_process()
+        message = str(refusal.exception)
+        self.assertIn("saved as a draft", message)
+        self.assertIn("the visitor's name", message)
+        self.assertIn("an e-mail or a phone number", message)
+        self.assertIn("the privacy notice", message)
+        # Nothing typed is lost: the draft is still there with its need.
+        self.assertEqual(capture.state, "draft")
+        self.assertEqual(capture.need, "Tiles")
+        self.assertFalse(capture.lead_id)
+
+    def test_refusal_in_french(self):
+        capture = self.capture(email="not an e-mail", phone=False)
+        with self.assertRaises(UserError) as refusal:
+            capture.with_context(lang="fr_FR").action_process()
+        self.assertIn("brouillon", str(refusal.exception))
+        self.assertIn("not an e-mail", str(refusal.exception))
+
+    def test_invalid_phone_is_refused(self):
+        capture = self.capture(email=False, phone="12")
+        with self.assertRaisesRegex(UserError, "valid phone"):
+            capture.action_process()
+
+    def test_processed_twice_is_refused(self):
+        capture = self.capture()
+        capture.action_process()
+        with self.assertRaisesRegex(UserError, "already processed"):
+            capture.action_process()
+
+    def test_new_visitor_becomes_an_attributed_assigned_lead(self):
+        with freeze_time("2026-11-03 10:00:00"):
+            capture = self.capture(
+                product_ids=[Command.set(self.tiles.ids)],
+                need="2 000 m² for a hotel",
+                temperature="hot",
+                next_step="quote",
+                function="Buyer",
+            )
+            result = capture.action_process()
+        self.assertEqual(result["params"]["type"], "success")
+        lead = capture.lead_id
+        self.assertEqual(capture.state, "done")
+        self.assertEqual(capture.matched_by, "new")
+        self.assertEqual(lead.adv_show_id, self.show)
+        self.assertEqual(lead.campaign_id, self.show.campaign_id)
+        self.assertEqual(lead.source_id, self.show.source_id)
+        self.assertEqual(lead.medium_id, self.show.medium_id)
+        self.assertEqual(lead.tag_ids, self.tag)
+        self.assertEqual(lead.contact_name, "Jeanne Visitor")
+        self.assertEqual(lead.partner_name, "Visitor SARL")
+        self.assertEqual(lead.function, "Buyer")
+        self.assertEqual(lead.priority, "3")
+        self.assertIn("Outdoor tiles", lead.description)
+        self.assertEqual(lead.lang_id.code, "fr_FR")
+        # Assigned by the first matching rule (France + tiles).
+        self.assertEqual(lead.user_id, self.sales_tiles)
+        # The promised follow-up, due two days after the visit, for the salesperson.
+        activity = lead.activity_ids
+        self.assertEqual(
+            activity.activity_type_id, self.env.ref("adv_trade_show.mail_activity_show_followup")
+        )
+        self.assertEqual(activity.user_id, self.sales_tiles)
+        self.assertEqual(str(activity.date_deadline), "2026-11-05")
+        self.assertEqual(activity.summary, "Send a quote")
+
+    def test_assignment_by_language_then_show_manager(self):
+        english = self.capture(email="bob@uk.example", phone=False, country_id=self.gb.id)
+        self.assertEqual(english.lang, "en_US")
+        english.action_process()
+        self.assertEqual(english.lead_id.user_id, self.sales_export)
+        french = self.capture(email="luc@fr.example", phone=False)
+        french.action_process()
+        self.assertEqual(french.lead_id.user_id, self.show_manager)
+
+    def test_consent_evidence(self):
+        with freeze_time("2026-11-03 10:00:00"):
+            capture = self.capture(marketing_opt_in=False)
+            capture.action_process()
+        consent = capture.consent_ids
+        self.assertEqual(len(consent), 1)
+        self.assertEqual(consent.purpose, "follow_up")
+        self.assertEqual(consent.legal_basis, "legitimate_interest")
+        self.assertEqual(consent.text_version, self.show.consent_text_id.name)
+        self.assertTrue(consent.text_shown)
+        self.assertEqual(consent.user_id, self.staff)
+        self.assertEqual(str(consent.timestamp), "2026-11-03 10:00:00")
+        self.assertEqual(str(consent.retention_date), "2029-11-03")
+        self.assertFalse(consent.marketing_opt_in)
+        self.assertEqual(consent.email_normalized, "jeanne@visitor.example")
+        opted = self.capture(email="opt@in.example", marketing_opt_in=True)
+        opted.action_process()
+        marketing = opted.consent_ids.filtered(lambda c: c.purpose == "marketing")
+        self.assertEqual(marketing.legal_basis, "consent")
+        self.assertTrue(marketing.marketing_opt_in)
+        # The text as shown, in the visitor's language.
+        text = self.show.consent_text_id.with_context(lang="fr_FR")
+        self.assertEqual(marketing.text_shown, text.marketing_body)
+        self.assertIn("J'accepte", marketing.text_shown)
+        with self.assertRaisesRegex(UserError, "cannot be modified"):
+            consent.with_user(self.show_manager).write({"marketing_opt_in": True})
+
+    def _thanks_mails(self, capture):
+        return self.env["mail.mail"].search(
+            [("model", "=", capture._name), ("res_id", "=", capture.id)]
+        )
+
+    def test_thank_you_email_only_with_consent_in_the_visitors_language(self):
+        silent = self.capture(email="silent@visitor.example", next_step="call")
+        silent.action_process()
+        self.assertFalse(self._thanks_mails(silent))
+        french = self.capture(email="fr@visitor.example", marketing_opt_in=True)
+        french.action_process()
+        mail = self._thanks_mails(french)
+        self.assertEqual(len(mail), 1)
+        self.assertIn("Merci", mail.subject)
+        self.assertIn("fr@visitor.example", mail.email_to)
+        english = self.capture(
+            email="en@visitor.example", country_id=self.gb.id, next_step="documentation"
+        )
+        english.action_process()
+        mail = self._thanks_mails(english)
+        self.assertIn("Thank you", mail.subject)
+        self.assertIn("our documentation follows", mail.body_html)
+
+    def test_badge_payload_fills_the_form(self):
+        payload = (
+            "BEGIN:VCARD\nVERSION:3.0\nN:Smith;John\nFN:John Smith\nORG:Acme Ltd\n"
+            "TITLE:Buyer\nTEL;TYPE=CELL:+44 20 7946 0000\nEMAIL:john@acme.example\n"
+            "ADR:;;1 Main St;London;;W1;GB\nEND:VCARD"
+        )
+        form = Form(self.env["adv.trade.show.capture"].with_user(self.staff))
+        form.company_name = "Typed first"
+        form.badge_payload = payload
+        self.assertEqual(form.name, "John Smith")
+        self.assertEqual(form.company_name, "Typed first")  # what was typed stays
+        self.assertEqual(form.email, "john@acme.example")
+        self.assertEqual(form.phone, "+44 20 7946 0000")
+        self.assertEqual(form.function, "Buyer")
+        self.assertEqual(form.country_id, self.gb)
+        self.assertEqual(form.lang, "en_US")
+        form.informed = True
+        capture = form.save()
+        capture.action_process()
+        self.assertEqual(capture.phone_e164, "+442079460000")
+
+    def test_badge_payload_over_rpc_create(self):
+        capture = self.capture(
+            name=False,
+            email=False,
+            phone=False,
+            badge_payload="MECARD:N:Durand,Paul;EMAIL:p@d.example;;",
+        )
+        self.assertEqual(capture.name, "Paul Durand")
+        self.assertEqual(capture.email, "p@d.example")
+
+    def test_my_day_shows_the_follow_up_with_the_expected_revenue(self):
+        capture = self.capture()
+        capture.action_process()
+        lead = capture.lead_id.sudo()
+        lead.expected_revenue = 12000
+        activity = self.env["mail.activity"].search(
+            [("res_model", "=", "crm.lead"), ("res_id", "=", lead.id)]
+        )
+        self.assertEqual(activity.adv_stake, 12000)
+        day = (
+            self.env["mail.activity"]
+            .with_user(lead.user_id)
+            .search([("user_id", "=", lead.user_id.id), ("adv_stake", ">", 0)])
+        )
+        self.assertIn(activity, day)
+
+    def test_converted_show_lead_calls_the_partner_hook(self):
+        capture = self.capture(email="new@customer.example", phone=False)
+        capture.action_process()
+        lead = capture.lead_id.sudo()
+        created = []
+        original = type(lead)._adv_show_partner_created
+
+        def spy(records, partner):
+            created.append(partner)
+            return original(records, partner)
+
+        self.patch(type(lead), "_adv_show_partner_created", spy)
+        lead._handle_partner_assignment(create_missing=True)
+        self.assertEqual(len(created), 1)
+        self.assertEqual(lead.partner_id, created[0])
+        self.assertEqual(capture.partner_id, created[0])

@@ -1,0 +1,117 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Two phones process the same visitor at the same moment: one lead, both captures linked.
+
+Real cursors in real threads: the fixtures are committed (then removed), each thread runs its
+own transaction, and both take their snapshot before either processes (a barrier), the worst
+case under REPEATABLE READ. A serialization failure is retried as Odoo's HTTP layer would.
+"""
+
+import threading
+
+from psycopg2.extensions import TransactionRollbackError
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tests import tagged
+from odoo.tests.common import BaseCase, get_db_name
+
+ROUNDS = 8
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentCapture(BaseCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def _env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    def _process(self, capture_id, barrier, outcome):
+        for attempt in range(5):
+            try:
+                with self.registry.cursor() as cr:
+                    env = self._env(cr)
+                    cr.execute("SELECT 1")  # the snapshot is taken here
+                    if attempt == 0:
+                        barrier.wait(timeout=30)
+                    env["adv.trade.show.capture"].browse(capture_id).action_process()
+                return
+            except TransactionRollbackError:  # noqa: PERF203 (a retry loop)
+                outcome.setdefault("retries", []).append(capture_id)
+        outcome.setdefault("gave_up", []).append(capture_id)
+
+    def _run_rounds(self, values_pairs):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            show = env["adv.trade.show"].create(
+                {
+                    "name": "Race show",
+                    "country_id": env.ref("base.fr").id,
+                    "date_begin": "2026-11-02",
+                    "date_end": "2026-11-05",
+                }
+            )
+            rounds = [
+                env["adv.trade.show.capture"]
+                .create(
+                    [
+                        dict(values, show_id=show.id, informed=True, name=f"Racer {i}")
+                        for values in pair
+                    ]
+                )
+                .ids
+                for i, pair in enumerate(values_pairs)
+            ]
+            show_id = show.id
+        outcome = {}
+        try:
+            for capture_ids in rounds:
+                barrier = threading.Barrier(2)
+                threads = [
+                    threading.Thread(target=self._process, args=(cid, barrier, outcome))
+                    for cid in capture_ids
+                ]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join(timeout=60)
+            self.assertFalse(outcome.get("gave_up"))
+            with self.registry.cursor() as cr:
+                env = self._env(cr)
+                for capture_ids in rounds:
+                    captures = env["adv.trade.show.capture"].browse(capture_ids)
+                    self.assertEqual(captures.mapped("state"), ["done", "done"])
+                    self.assertEqual(len(captures.lead_id), 1, "one lead, not two")
+                    self.assertEqual(sorted(captures.mapped("matched_by")), ["email", "new"])
+                leads = env["crm.lead"].search([("adv_show_id", "=", show_id)])
+                self.assertEqual(len(leads), len(rounds))
+            self.assertTrue(outcome.get("retries"))
+        finally:
+            with self.registry.cursor() as cr:
+                env = self._env(cr)
+                show = env["adv.trade.show"].browse(show_id)
+                captures = show.capture_ids
+                keys = captures.mapped("email_normalized") + captures.mapped("phone_e164")
+                env["crm.lead"].with_context(active_test=False).search(
+                    [("adv_show_id", "=", show_id)]
+                ).unlink()
+                env["adv.trade.show.consent"].search([("show_id", "=", show_id)]).unlink()
+                captures.unlink()
+                campaign, source = show.campaign_id, show.source_id
+                show.unlink()
+                campaign.unlink()
+                source.unlink()
+                env["adv.trade.show.match.key"].search([("key", "in", keys)]).unlink()
+
+    def test_two_phones_capture_the_same_visitor_at_once(self):
+        self._run_rounds(
+            [
+                (
+                    {"email": f"racer{i}@visitor.example"},
+                    {"email": f"  RACER{i}@Visitor.example ", "phone": f"06 10 20 30 {i:02d}"},
+                )
+                for i in range(ROUNDS)
+            ]
+        )

@@ -1,0 +1,43 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import TradeShowCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRetention(TradeShowCommon):
+    def test_anonymised_after_retention_unless_opportunity(self):
+        with freeze_time("2026-11-03 10:00:00"):
+            plain = self.capture(email="plain@visitor.example", phone=False)
+            plain.action_process()
+            kept = self.capture(email="kept@visitor.example", phone=False)
+            kept.action_process()
+            kept.lead_id.sudo().convert_opportunity(self.env["res.partner"])
+            kept.lead_id.sudo().expected_revenue = 5000
+            draft = self.capture(email="draft@visitor.example", informed=False)
+        Capture = self.env["adv.trade.show.capture"]
+        with freeze_time("2029-11-03"):
+            self.assertFalse(Capture._cron_anonymise())  # not past its date yet
+        with freeze_time("2029-11-04"):
+            done = Capture._cron_anonymise()
+        self.assertEqual(done, plain | draft)
+        self.assertEqual(plain.state, "anonymised")
+        self.assertEqual(plain.name, "Anonymised visitor")
+        self.assertFalse(plain.email or plain.email_normalized or plain.phone)
+        self.assertFalse(plain.lead_id.email_from)
+        self.assertEqual(plain.lead_id.contact_name, "Anonymised visitor")
+        self.assertFalse(plain.consent_ids.email_normalized)
+        self.assertTrue(plain.consent_ids.anonymised)
+        self.assertEqual(kept.state, "done")
+        self.assertEqual(kept.email, "kept@visitor.example")
+
+    def test_erasure_on_request_is_for_managers(self):
+        capture = self.capture()
+        capture.action_process()
+        with self.assertRaisesRegex(UserError, "manager"):
+            capture.with_user(self.staff).action_erase()
+        capture.with_user(self.show_manager).action_erase()
+        self.assertEqual(capture.state, "anonymised")

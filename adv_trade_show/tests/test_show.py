@@ -1,0 +1,93 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import TradeShowCommon
+
+
+@tagged("post_install", "-at_install")
+class TestShow(TradeShowCommon):
+    def test_show_gets_its_own_campaign_and_source(self):
+        self.assertEqual(self.show.campaign_id.title, "Batimat Test")
+        self.assertTrue(self.show.source_id.name.startswith("Batimat Test"))
+        self.assertEqual(self.show.medium_id, self.env.ref("adv_trade_show.utm_medium_trade_show"))
+        twin = self.show.copy({"name": "Batimat Test"})
+        self.assertNotEqual(twin.campaign_id, self.show.campaign_id)
+        self.assertNotEqual(twin.source_id, self.show.source_id)
+
+    def test_dates_and_delays_are_checked(self):
+        with self.assertRaises(ValidationError), mute_logger("odoo.sql_db"):
+            self.show.write({"retention_months": 0})
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
+            self.show.write({"date_end": "2026-11-01"})
+
+    def test_checklist_line_schedules_and_closes_an_activity(self):
+        line = self.env["adv.trade.show.checklist"].create(
+            {
+                "show_id": self.show.id,
+                "name": "Ship the samples",
+                "category": "samples",
+                "user_id": self.staff.id,
+                "date_deadline": "2026-10-20",
+            }
+        )
+        activity = line.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.staff)
+        self.assertEqual(str(activity.date_deadline), "2026-10-20")
+        self.assertEqual(
+            activity.activity_type_id, self.env.ref("adv_trade_show.mail_activity_show_preparation")
+        )
+        # In the owner's My Day.
+        my_day = (
+            self.env["mail.activity"]
+            .with_user(self.staff)
+            .search([("user_id", "=", self.staff.id)])
+        )
+        self.assertIn(activity, my_day)
+        line.write({"date_deadline": "2026-10-25", "user_id": self.other_staff.id})
+        self.assertEqual(line.activity_ids.user_id, self.other_staff)
+        self.assertEqual(str(line.activity_ids.date_deadline), "2026-10-25")
+        line.with_user(self.other_staff).action_mark_done()
+        self.assertFalse(line.activity_ids)
+        self.assertTrue(line.done)
+
+    def test_checklist_line_without_owner_has_no_activity(self):
+        line = self.env["adv.trade.show.checklist"].create(
+            {"show_id": self.show.id, "name": "Badges", "date_deadline": "2026-10-20"}
+        )
+        self.assertFalse(line.activity_ids)
+
+    def test_budget_cost_per_lead_and_roi(self):
+        self.show.budget_line_ids = [
+            Command.create({"name": "Stand", "planned_amount": 5000, "actual_amount": 6000}),
+            Command.create({"name": "Travel", "planned_amount": 1000, "actual_amount": 0}),
+        ]
+        for i in range(3):
+            self.capture(email=f"v{i}@example.com", phone=False).action_process()
+        lead = self.show.lead_ids[0].sudo()
+        lead.write({"type": "opportunity", "expected_revenue": 9000})
+        lead.action_set_won()
+        self.show.invalidate_recordset()
+        self.assertEqual(self.show.capture_count, 3)
+        self.assertEqual(self.show.lead_count, 3)
+        self.assertEqual(self.show.opportunity_count, 1)
+        self.assertEqual(self.show.budget_planned, 6000)
+        self.assertEqual(self.show.budget_actual, 6000)
+        self.assertEqual(self.show.cost_per_lead, 2000)
+        self.assertEqual(self.show.won_revenue, 9000)
+        self.assertAlmostEqual(self.show.roi, 50.0)
+        self.assertEqual(self.show.budget_line_ids[0].difference, 1000)
+
+    def test_default_show_is_the_running_one_the_user_staffs(self):
+        capture = self.env["adv.trade.show.capture"].with_user(self.staff).create({})
+        self.assertEqual(capture.show_id, self.show)
+        self.assertEqual(capture.user_id, self.staff)
+        self.assertEqual(capture.country_id, self.fr)
+        self.assertEqual(capture.lang, "fr_FR")
+        self.assertFalse(capture.marketing_opt_in)  # never pre-ticked
+        self.assertFalse(capture.informed)

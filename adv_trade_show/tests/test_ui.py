@@ -1,0 +1,69 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+class TradeShowTourCase(HttpCase):
+    """A running show staffed by a booth staff member and managed by a show manager."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.staff = new_test_user(
+            cls.env,
+            login="ts_tour_staff",
+            password="ts_tour_staff",
+            name="Sam Tour",
+            lang="en_US",
+            groups="adv_trade_show.group_booth_staff",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="ts_tour_manager",
+            password="ts_tour_manager",
+            name="Mona Tour",
+            lang="en_US",
+            groups="adv_trade_show.group_show_manager",
+        )
+        cls.show = cls.env["adv.trade.show"].create(
+            {
+                "name": "Tour Show Paris",
+                "country_id": cls.env.ref("base.fr").id,
+                "date_begin": "2026-01-01",
+                "date_end": "2099-12-31",
+                "user_id": cls.manager.id,
+                "staff_ids": [Command.set((cls.staff | cls.manager).ids)],
+                "state": "running",
+            }
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestShowTourDesktop(TradeShowTourCase):
+    def test_show_form(self):
+        capture = self.env["adv.trade.show.capture"].create(
+            {"show_id": self.show.id, "name": "Ann", "email": "ann@tour.example", "informed": True}
+        )
+        capture.action_process()
+        self.start_tour("/odoo/adv-trade-shows", "adv_trade_show_form", login="ts_tour_manager")
+        line = self.show.checklist_line_ids
+        self.assertEqual(line.name, "Order the badges")
+        self.assertEqual(line.user_id, self.manager)
+        self.assertEqual(line.activity_ids.user_id, self.manager)
+
+
+@tagged("post_install", "-at_install")
+class TestCaptureTourPhone(TradeShowTourCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_capture_a_visitor_on_a_phone(self):
+        self.start_tour("/odoo/adv-show-visitors", "adv_trade_show_capture", login="ts_tour_staff")
+        capture = self.env["adv.trade.show.capture"].search([("show_id", "=", self.show.id)])
+        self.assertEqual(capture.name, "John Smith")
+        self.assertEqual(capture.user_id, self.staff)
+        self.assertEqual(capture.temperature, "hot")
+        self.assertEqual(capture.phone_e164, "+442079460000")
+        self.assertEqual(capture.state, "done")
+        self.assertEqual(capture.lead_id.adv_show_id, self.show)
+        self.assertEqual(capture.consent_ids.user_id, self.staff)
