@@ -3,3 +3,4 @@ from . import test_chase
 from . import test_impact
 from . import test_stock_risk
 from . import test_performance
+from . import test_ui
