@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import fields, models
 
@@ -153,7 +154,7 @@ class PurchaseOrder(models.Model):
             late = inbound.filtered(lambda m, o=order: m.purchase_line_id.order_id == o)
             rows = []
             for move in late:
-                date_new = move.date.date()
+                date_new = self._adv_expected_date(move)
                 rows.extend(
                     self._adv_impact_row(order, dest, dest.product_qty, date_new)
                     for dest in Move.browse(mto.get(move.id, []))
@@ -168,7 +169,11 @@ class PurchaseOrder(models.Model):
                         for m in inbound
                         if m.product_id == product and m not in late
                     ],
-                    [(m.date.date(), m.product_qty) for m in late if m.product_id == product],
+                    [
+                        (self._adv_expected_date(m), m.product_qty)
+                        for m in late
+                        if m.product_id == product
+                    ],
                     demands_by_product[product.id],
                 )
                 for move_id, (qty, date_new) in mts.items():
@@ -203,6 +208,13 @@ class PurchaseOrder(models.Model):
                 ):
                     result[move.id].add(dest.id)
         return {key: sorted(ids) for key, ids in result.items()}
+
+    def _adv_expected_date(self, move):
+        """When a receipt of these orders will likely arrive: its planned date or its deadline
+        (where an answer moved it), and not before tomorrow when it is already overdue."""
+        expected = max(move.date, move.date_deadline or move.date).date()
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        return expected if expected >= fields.Date.context_today(self) else tomorrow
 
     def _adv_due_date(self, move):
         """The date the customer was promised: the order's commitment, else the deadline."""

@@ -21,7 +21,7 @@ class TestCustomerImpact(SupplyCommon):
             self.assertFalse(order._adv_impacted_sale_orders())
             chase = self.Chase._adv_open_chase(order.picking_ids, "Vendor called: late")
             chase.with_user(self.chaser)._record_answer(date(2026, 3, 12), "Slips to D+10")
-        self.assertEqual(order._adv_impacted_sale_orders(), so1)
+            self.assertEqual(order._adv_impacted_sale_orders(), so1)
         impact = chase.impact_ids
         self.assertEqual(impact.sale_order_id, so1)
         self.assertEqual(impact.qty_at_risk, 60)
@@ -55,9 +55,9 @@ class TestCustomerImpact(SupplyCommon):
             order.button_confirm()
             order.order_line.date_planned = day(10)
             order.picking_ids.move_ids.date = day(10)
-        impacted = order._adv_impacted_sale_orders()
+            impacted = order._adv_impacted_sale_orders()
+            rows = order._adv_impact_rows()[order.id]
         self.assertEqual(impacted, so1)
-        rows = order._adv_impact_rows()[order.id]
         self.assertEqual([(r["mode"], r["date_new"]) for r in rows], [("mto", date(2026, 3, 12))])
         self.assertNotIn(so2, impacted)
 
