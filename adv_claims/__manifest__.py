@@ -14,8 +14,27 @@
         "sale_stock",
         "account",
         "stock_delivery",
+        "purchase",
+        "portal",
     ],
     "data": [
         "security/adv_claims_security.xml",
+        "security/ir.model.access.csv",
+        "data/adv_claims_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
+        "views/adv_claim_views.xml",
+        "views/adv_claim_config_views.xml",
+        "views/document_views.xml",
+        "views/portal_templates.xml",
+        "views/adv_claims_menus.xml",
     ],
+    "demo": [
+        "demo/adv_claims_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "adv_claims/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,0 +1,149 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Customer portal: a customer lists their company's claims and files a new one with photos.
+
+The portal user reads claims through the portal record rule (their commercial partner only);
+a new claim is created with ``sudo()`` after the controller has checked every value it takes
+from the request (the customer is always the user's own company, documents must be theirs).
+"""
+
+import base64
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+PAGE_SIZE = 20
+MAX_PHOTOS = 10
+
+
+class ClaimPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "adv_claim_count" in counters:
+            Claim = request.env["adv.claim"]
+            values["adv_claim_count"] = Claim.search_count([]) if Claim.has_access("read") else 0
+        return values
+
+    @http.route(
+        ["/my/claims", "/my/claims/page/<int:page>"], type="http", auth="user", website=True
+    )
+    def portal_my_claims(self, page=1, **kw):
+        Claim = request.env["adv.claim"]
+        count = Claim.search_count([])
+        pager = portal_pager(url="/my/claims", total=count, page=page, step=PAGE_SIZE)
+        claims = Claim.search([], limit=PAGE_SIZE, offset=pager["offset"])
+        values = self._prepare_portal_layout_values()
+        values.update({"claims": claims, "pager": pager, "page_name": "adv_claims"})
+        return request.render("adv_claims.portal_my_claims", values)
+
+    @http.route(["/my/claims/<int:claim_id>"], type="http", auth="public", website=True)
+    def portal_my_claim(self, claim_id, access_token=None, **kw):
+        try:
+            claim = self._document_check_access("adv.claim", claim_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._get_page_view_values(
+            claim,
+            access_token,
+            {"claim": claim, "page_name": "adv_claim"},
+            "my_claims_history",
+            False,
+        )
+        return request.render("adv_claims.portal_my_claim", values)
+
+    @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_new_claim(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update(self._portal_claim_form_values())
+        return request.render("adv_claims.portal_new_claim", values)
+
+    def _portal_claim_form_values(self, error=None, post=None):
+        partner = request.env.user.partner_id.commercial_partner_id
+        orders = (
+            request.env["sale.order"]
+            .sudo()
+            .search(
+                [("partner_id", "child_of", partner.id), ("state", "=", "sale")],
+                limit=30,
+                order="date_order desc",
+            )
+        )
+        types = request.env["adv.claim.type"].sudo().search([])
+        return {
+            "orders": orders,
+            "claim_types": types,
+            "error": error,
+            "post": post or {},
+            "page_name": "adv_claim_new",
+        }
+
+    @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_create_claim(self, **post):
+        user = request.env.user
+        partner = user.partner_id
+        commercial = partner.commercial_partner_id
+        subject = (post.get("subject") or "").strip()
+        if not subject:
+            values = self._prepare_portal_layout_values()
+            values.update(
+                self._portal_claim_form_values(
+                    error=request.env._("Please say in a few words what went wrong."), post=post
+                )
+            )
+            return request.render("adv_claims.portal_new_claim", values)
+        vals = {
+            "subject": subject,
+            "description": post.get("description") or False,
+            "partner_id": commercial.id,
+            "contact_id": partner.id,
+            "channel": "portal",
+            "email_from": partner.email,
+        }
+        order_id = int(post.get("order_id") or 0)
+        if order_id:
+            order = request.env["sale.order"].sudo().browse(order_id).exists()
+            if order and order.partner_id.commercial_partner_id == commercial:
+                vals["sale_order_id"] = order.id
+                vals["company_id"] = order.company_id.id
+        type_id = int(post.get("type_id") or 0)
+        if type_id and request.env["adv.claim.type"].sudo().browse(type_id).exists():
+            vals["type_id"] = type_id
+        claim = request.env["adv.claim"].sudo().with_context(tracking_disable=False).create(vals)
+        files = request.httprequest.files.getlist("photos")[:MAX_PHOTOS]
+        attachments = (
+            request.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": upload.filename,
+                        "datas": base64.b64encode(upload.read()),
+                        "res_model": "adv.claim",
+                        "res_id": claim.id,
+                    }
+                    for upload in files
+                    if upload.filename
+                ]
+            )
+        )
+        claim.message_post(
+            body=request.env._("Claim filed on the customer portal."),
+            attachment_ids=attachments.ids,
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        if attachments:
+            photos = request.env.ref("adv_claims.evidence_photos", raise_if_not_found=False)
+            if photos:
+                request.env["adv.claim.evidence"].sudo().create(
+                    {
+                        "claim_id": claim.id,
+                        "kind_id": photos.id,
+                        "attachment_ids": [(6, 0, attachments.ids)],
+                    }
+                )
+        return request.redirect(f"/my/claims/{claim.id}")

@@ -1,0 +1,365 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
+
+from freezegun import freeze_time
+from lxml import etree
+
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from ..models.holidays import easter_sunday, french_public_holidays, reserve_deadline
+from .common import ClaimsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestHolidays(ClaimsCommon):
+    def test_easter_and_public_holidays(self):
+        self.assertEqual(easter_sunday(2025), datetime.date(2025, 4, 20))
+        self.assertEqual(easter_sunday(2026), datetime.date(2026, 4, 5))
+        holidays = french_public_holidays(2026)
+        self.assertEqual(len(holidays), 11)
+        for day in ("2026-04-06", "2026-05-14", "2026-05-25", "2026-07-14", "2026-12-25"):
+            self.assertIn(datetime.date.fromisoformat(day), holidays)
+
+    def test_reserve_deadline_skips_public_holidays(self):
+        # Thursday 30 April 2026: 1 May and 8 May... 1 May is not counted.
+        self.assertEqual(reserve_deadline(datetime.date(2026, 4, 30)), datetime.date(2026, 5, 4))
+        # Over the new year: 1 January not counted.
+        self.assertEqual(reserve_deadline(datetime.date(2025, 12, 30)), datetime.date(2026, 1, 3))
+        # An ordinary week.
+        self.assertEqual(reserve_deadline(datetime.date(2026, 3, 2)), datetime.date(2026, 3, 5))
+
+
+@tagged("post_install", "-at_install")
+class TestClaim(ClaimsCommon):
+    def test_reference_and_acknowledgement_activity(self):
+        with freeze_time("2026-03-02 09:00:00"):
+            claim = self.make_claim(channel="phone")
+        self.assertTrue(claim.name.startswith("CLM/"))
+        self.assertEqual(claim.state, "new")
+        self.assertEqual(claim.user_id, self.handler)
+        activity = claim.activity_ids
+        self.assertEqual(
+            activity.activity_type_id, self.env.ref("adv_claims.mail_activity_claim_ack")
+        )
+        self.assertEqual(activity.user_id, self.handler)
+        self.assertEqual(activity.date_deadline, datetime.date(2026, 3, 3))
+
+    def test_entry_points_from_documents(self):
+        for document, field in (
+            (self.order, "sale_order_id"),
+            (self.delivery, "picking_id"),
+            (self.invoice, "invoice_id"),
+        ):
+            action = document.with_user(self.handler).action_new_adv_claim()
+            form = Form(
+                self.env["adv.claim"].with_user(self.handler).with_context(**action["context"])
+            )
+            form.subject = "From the document"
+            claim = form.save()
+            self.assertEqual(claim[field], document)
+            self.assertEqual(claim.partner_id, self.customer)
+            document.invalidate_recordset(["adv_claim_count"])
+            self.assertEqual(document.with_user(self.handler).adv_claim_count, 1)
+            self.assertEqual(self.env["adv.claim"].search(action["domain"]), claim)
+        self.customer.invalidate_recordset(["adv_claim_count"])
+        self.assertEqual(self.customer.with_user(self.handler).adv_claim_count, 3)
+        self.assertEqual(self.customer_contact.with_user(self.handler).adv_claim_count, 3)
+        # 3 claims for 1 delivered order line (the tiles; the service is not delivered).
+        self.assertAlmostEqual(self.customer.with_user(self.handler).adv_claim_rate, 300.0)
+
+    def test_suggested_lines_from_the_invoice_and_recent_documents(self):
+        claim = self.make_claim(invoice_id=self.invoice.id)
+        claim.action_suggest_lines()
+        self.assertEqual(
+            sorted(claim.line_ids.mapped(lambda l: (l.product_id.name, l.quantity, l.amount))),
+            [("Consulting day", 2.0, 800.0), ("Pallet of tiles", 10.0, 500.0)],
+        )
+        self.assertEqual(claim.line_ids.invoice_line_id, self.invoice.invoice_line_ids)
+        # Without a document: the customer's recent invoices, and delivered moves not invoiced.
+        _order2, delivery2, __ = self.make_sold_delivered_invoiced(self.customer, tiles=3.0)
+        claim2 = self.make_claim()
+        queries_before = self.env.cr.sql_log_count
+        values = claim2._get_suggested_line_values()
+        self.assertLess(self.env.cr.sql_log_count - queries_before, 15)
+        self.assertEqual(len(values), 4)
+        by_picking = self.make_claim(picking_id=delivery2.id)
+        by_picking.action_suggest_lines()
+        self.assertEqual(by_picking.line_ids.move_id, delivery2.move_ids)
+        self.assertEqual(by_picking.line_ids.quantity, 3.0)
+        self.assertEqual(by_picking.line_ids.price_unit, 50.0)
+
+    def test_claimed_quantity_cannot_exceed_delivered_or_invoiced(self):
+        with self.assertRaisesRegex(ValidationError, "11.0 claimed but only 10.0"):
+            self.make_claim(
+                line_ids=[
+                    Command.create({"invoice_line_id": self.tile_invoice_line.id, "quantity": 11})
+                ]
+            )
+        with self.assertRaisesRegex(ValidationError, "only 10.0 delivered"):
+            self.make_claim(
+                line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 12})]
+            )
+        # Two claims on the same line together cannot exceed it either.
+        self.make_claim(
+            line_ids=[Command.create({"sale_line_id": self.tile_line.id, "quantity": 6})]
+        )
+        with self.assertRaisesRegex(ValidationError, "10.0 delivered"):
+            self.make_claim(
+                line_ids=[Command.create({"sale_line_id": self.tile_line.id, "quantity": 5})]
+            )
+        with self.assertRaisesRegex(ValidationError, "must be positive"):
+            self.make_claim(
+                line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 0})]
+            )
+
+    def test_lines_of_another_customer_or_company_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "was not sold to Martin SA"):
+            self.make_claim(
+                partner_id=self.other_customer.id,
+                line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 1})],
+            )
+        with self.assertRaisesRegex(UserError, "is not a document of the customer"):
+            self.make_claim(partner_id=self.other_customer.id, sale_order_id=self.order.id)
+        other = self.setup_other_company()["company"]
+        with self.assertRaisesRegex(
+            UserError, "belong to different companies|Incompatible companies"
+        ):
+            self.env["adv.claim"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "subject": "Wrong company",
+                    "company_id": other.id,
+                    "sale_order_id": self.order.id,
+                }
+            )
+
+    def test_transitions(self):
+        claim = self.make_claim()
+        with self.assertRaisesRegex(UserError, "cannot go from New to Resolved"):
+            claim.action_resolve()
+        with self.assertRaisesRegex(UserError, "starts as New"):
+            self.make_claim(state="qualified")
+        claim.action_wait()
+        claim.action_reject()
+        with self.assertRaisesRegex(UserError, "cannot go from Rejected to Solution proposed"):
+            claim.write({"state": "proposed"})
+        claim.action_close()
+        with self.assertRaisesRegex(UserError, "cannot go from Closed to New"):
+            claim.write({"state": "new"})
+
+    def test_evidence_blocks_qualification(self):
+        claim = self.make_claim(
+            type_id=self.claim_type_quality.id,
+            justified="yes",
+            line_ids=[
+                Command.create({"invoice_line_id": self.tile_invoice_line.id, "quantity": 2})
+            ],
+        )
+        self.assertEqual(claim.responsible_party, "supplier")  # the type's default
+        with self.assertRaisesRegex(
+            UserError, "evidence: Photos, evidence: Sample or batch number"
+        ):
+            claim.action_qualify()
+        self.assertIn("Photos", claim.qualification_todo)
+        # Nor through a plain write (RPC).
+        with self.assertRaises(UserError):
+            claim.write({"state": "qualified"})
+        claim.evidence_ids = [
+            Command.create({"kind_id": self.env.ref("adv_claims.evidence_photos").id, "note": "x"}),
+            Command.create({"kind_id": self.env.ref("adv_claims.evidence_sample").id, "note": "y"}),
+        ]
+        claim.action_qualify()
+        self.assertEqual(claim.state, "qualified")
+        resolution = claim.activity_ids.filtered(
+            lambda a: (
+                a.activity_type_id == self.env.ref("adv_claims.mail_activity_claim_resolution")
+            )
+        )
+        self.assertEqual(resolution.user_id, self.handler)
+        with self.assertRaisesRegex(ValidationError, "needs a file or a note"):
+            claim.evidence_ids = [
+                Command.create({"kind_id": self.env.ref("adv_claims.evidence_photos").id})
+            ]
+
+    def test_unqualified_fields_block_qualification(self):
+        claim = self.make_claim()
+        with self.assertRaisesRegex(UserError, "the claim type.*whether it is justified"):
+            claim.action_qualify()
+
+    def test_carrier_reserve_late_flag(self):
+        photos = self.env.ref("adv_claims.evidence_photos")
+        note = self.env.ref("adv_claims.evidence_delivery_note")
+        with freeze_time("2026-05-05 10:00:00"):
+            claim = self.make_claim(
+                type_id=self.claim_type_damage.id,
+                picking_id=self.delivery.id,
+                justified="yes",
+                line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 3})],
+                evidence_ids=[
+                    Command.create({"kind_id": photos.id, "note": "photos"}),
+                    Command.create({"kind_id": note.id, "note": "CMR with reserves"}),
+                ],
+            )
+            claim.date_delivered = "2026-04-30"  # a Thursday; 1 May is a public holiday
+            self.assertEqual(claim.reserve_deadline, datetime.date(2026, 5, 4))
+            with self.assertRaisesRegex(UserError, "date reserves were sent"):
+                claim.action_qualify()
+            claim.date_reserve = "2026-05-04"
+            self.assertFalse(claim.reserve_late)
+            claim.date_reserve = "2026-05-05"
+            self.assertTrue(claim.reserve_late)
+            self.assertIn(claim, self.env["adv.claim"].search([("reserve_late", "=", True)]))
+            claim.action_qualify()  # late, but flagged, not refused
+            self.assertEqual(claim.responsible_party, "carrier")
+
+    def test_stake_is_claimed_lines_plus_remedy_cost(self):
+        claim = self.make_qualifiable_claim(quantity=4)
+        self.assertEqual(claim.amount_claimed, 200.0)
+        claim.action_qualify()
+        self.env["adv.claim.remedy"].with_user(self.handler).create(
+            {"claim_id": claim.id, "remedy_type": "gesture", "amount": 30.0}
+        )
+        self.env["adv.claim.remedy"].with_user(self.handler).create(
+            {
+                "claim_id": claim.id,
+                "remedy_type": "back_charge",
+                "amount": 90.0,
+                "partner_id": self.carrier_partner.id,
+            }
+        )
+        self.assertEqual(claim.amount_remedy, 30.0)  # a back-charge recovers, it costs nothing
+        self.assertEqual(claim.amount_stake, 230.0)
+
+    def test_deadlines_per_type_and_severity_and_late_claims(self):
+        with freeze_time("2026-03-02 09:00:00"):
+            claim = self.make_claim(type_id=self.claim_type_damage.id, severity="high")
+            self.assertEqual(claim.ack_deadline, datetime.datetime(2026, 3, 3, 9, 0))
+            self.assertEqual(claim.resolution_deadline, datetime.datetime(2026, 3, 7, 9, 0))
+            on_time = self.make_claim(type_id=self.claim_type_damage.id, severity="normal")
+            self.assertEqual(on_time.resolution_deadline, datetime.datetime(2026, 3, 12, 9, 0))
+        with freeze_time("2026-03-04 09:00:00"):
+            # Not acknowledged in time: late.
+            claims = claim | on_time
+            self.assertEqual(claims.mapped("is_late"), [True, True])
+            on_time.action_acknowledge()
+            claims.invalidate_recordset(["is_late"])
+            self.assertEqual(claims.mapped("is_late"), [True, False])
+            Claim = self.env["adv.claim"]
+            self.assertEqual(
+                Claim.search([("id", "in", claims.ids), ("is_late", "=", True)]), claim
+            )
+            self.assertEqual(
+                Claim.search([("id", "in", claims.ids), ("is_late", "=", False)]), on_time
+            )
+            # The "Late" filter of the list.
+            search_view = etree.fromstring(
+                Claim.get_views([(False, "search")])["views"]["search"]["arch"]
+            )
+            late_filter = search_view.xpath("//filter[@name='late']")[0]
+            domain = safe_eval(late_filter.get("domain"))
+            self.assertEqual(Claim.search([("id", "in", claims.ids)] + domain), claim)
+        with freeze_time("2026-03-08 09:00:00"):
+            claim.action_acknowledge()
+            claim.invalidate_recordset(["is_late"])
+            self.assertTrue(claim.is_late)  # resolution deadline passed
+
+    def test_acknowledgement_email_in_the_customer_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.customer_contact.lang = "fr_FR"
+        claim = self.make_claim(contact_id=self.customer_contact.id)
+        claim.with_context(tracking_disable=False).action_acknowledge()
+        self.assertTrue(claim.date_ack)
+        message = claim.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+        self.assertIn(claim.name, message.subject)
+        self.assertIn(
+            self.customer_contact.partner_id if False else self.customer_contact,
+            message.partner_ids,
+        )
+        self.assertFalse(
+            claim.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.env.ref("adv_claims.mail_activity_claim_ack")
+            )
+        )
+
+    def test_escalation_when_critical(self):
+        claim = self.make_claim(severity="critical")
+        self.assertTrue(claim.escalated)
+        self.assertEqual(claim.escalation_reason, "critical severity")
+        escalation = claim.activity_ids.filtered(
+            lambda a: (
+                a.activity_type_id == self.env.ref("adv_claims.mail_activity_claim_escalation")
+            )
+        )
+        self.assertIn(self.sales_manager, escalation.user_id)
+        message = claim.message_ids.filtered(lambda m: "escalated" in (m.body or ""))
+        self.assertIn(self.sales_manager.partner_id, message.partner_ids)
+
+    def test_escalation_when_stake_exceeds_delegation(self):
+        claim = self.make_qualifiable_claim(quantity=4)  # 200 within the handler's 1 000
+        self.assertFalse(claim.escalated)
+        claim.line_ids = [
+            Command.create(
+                {
+                    "invoice_line_id": self.invoice.invoice_line_ids.filtered(
+                        lambda l: l.product_id == self.service
+                    ).id,
+                    "quantity": 2,
+                }
+            )
+        ]  # + 800 = 1 000
+        self.assertFalse(claim.escalated)
+        claim.line_ids[0].quantity = 5  # 1 050
+        self.assertTrue(claim.escalated)
+        self.assertIn("above the handler's delegation", claim.escalation_reason)
+        self.assertIn(
+            self.sales_manager,
+            claim.activity_ids.filtered(
+                lambda a: (
+                    a.activity_type_id == self.env.ref("adv_claims.mail_activity_claim_escalation")
+                )
+            ).user_id,
+        )
+
+    def test_my_day_shows_claims_with_their_stake(self):
+        claim = self.make_qualifiable_claim(quantity=4)
+        action = self.env.ref("adv_base.my_day_action")
+        Activity = self.env["mail.activity"].with_user(self.handler)
+        domain = safe_eval(action.domain, {"uid": self.handler.id})
+        day = Activity.search(domain + [("res_model", "=", "adv.claim"), ("res_id", "=", claim.id)])
+        self.assertEqual(day.mapped("adv_stake"), [200.0])
+        claim.line_ids.quantity = 6
+        day.invalidate_recordset(["adv_stake"])
+        self.assertEqual(day.mapped("adv_stake"), [300.0])
+        self.assertTrue(claim._adv_is_open())
+        claim.action_reject()
+        self.assertFalse(claim._adv_is_open())
+        self.assertFalse(Activity.search(domain + [("res_model", "=", "adv.claim")]))
+
+    def test_claim_by_email_alias(self):
+        alias = self.claim_type_damage.alias_id
+        self.assertEqual(alias.alias_model_id.model, "adv.claim")
+        msg = (
+            "From: Jeanne Dupont <jeanne@dupont.example>\r\n"
+            f"To: {alias.display_name}\r\n"
+            "Subject: Pallets arrived crushed\r\n"
+            "Message-ID: <claim-1@dupont.example>\r\n"
+            "Content-Type: text/plain\r\n\r\n"
+            "Two pallets were crushed on arrival.\r\n"
+        )
+        thread_id = self.env["mail.thread"].message_process(
+            "adv.claim",
+            msg,
+            custom_values=None,
+            save_original=False,
+            strip_attachments=False,
+            thread_id=None,
+        )
+        claim = self.env["adv.claim"].browse(thread_id)
+        self.assertEqual(claim.subject, "Pallets arrived crushed")
+        self.assertEqual(claim.partner_id, self.customer)
+        self.assertEqual(claim.contact_id, self.customer_contact)
+        self.assertEqual(claim.channel, "email")
+        self.assertIn("crushed on arrival", claim.description)

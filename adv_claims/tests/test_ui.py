@@ -1,0 +1,92 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+class ClaimTourCase(HttpCase):
+    """A delivered and invoiced customer, a claim handler, and a quality claim with its evidence."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.handler = new_test_user(
+            cls.env,
+            login="claims_tour",
+            password="claims_tour",
+            name="Hélène Handler",
+            lang="en_US",
+            groups="adv_claims.group_claim_handler",
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Tour Customer Carrelage", "is_company": True}
+        )
+        product = cls.env["product.product"].create(
+            {"name": "Tour tiles", "type": "consu", "invoice_policy": "order", "list_price": 50.0}
+        )
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": 10,
+                            "price_unit": 50.0,
+                            "tax_id": [],
+                        }
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        cls.invoice = order._create_invoices()
+        cls.invoice.action_post()
+        quality = cls.env.ref("adv_claims.claim_type_quality")
+        cls.claim = cls.env["adv.claim"].create(
+            {
+                "partner_id": cls.customer.id,
+                "subject": "Tour cracked tiles",
+                "user_id": cls.handler.id,
+                "type_id": quality.id,
+                "invoice_id": cls.invoice.id,
+                "line_ids": [
+                    Command.create(
+                        {"invoice_line_id": cls.invoice.invoice_line_ids.id, "quantity": 3}
+                    )
+                ],
+                "evidence_ids": [
+                    Command.create(
+                        {"kind_id": cls.env.ref("adv_claims.evidence_photos").id, "note": "photos"}
+                    ),
+                    Command.create(
+                        {"kind_id": cls.env.ref("adv_claims.evidence_sample").id, "note": "batch"}
+                    ),
+                ],
+            }
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestClaimTourDesktop(ClaimTourCase):
+    def test_qualify_and_credit_note(self):
+        self.start_tour("/odoo/adv-claims", "adv_claims_qualify_credit_note", login="claims_tour")
+        self.assertEqual(self.claim.state, "proposed")
+        self.assertEqual(self.claim.justified, "yes")
+        remedy = self.claim.remedy_ids
+        self.assertEqual(remedy.remedy_type, "credit_note")
+        self.assertEqual(remedy.state, "done")
+        self.assertEqual(remedy.account_move_id.move_type, "out_refund")
+        self.assertEqual(remedy.account_move_id.amount_untaxed, 150.0)
+
+
+@tagged("post_install", "-at_install")
+class TestClaimTourPhone(ClaimTourCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_create_a_claim_on_a_phone(self):
+        self.start_tour("/odoo/adv-claims", "adv_claims_phone_create", login="claims_tour")
+        claim = self.env["adv.claim"].search([("subject", "=", "Pallet missing on the phone")])
+        self.assertEqual(claim.partner_id, self.customer)
+        self.assertEqual(claim.channel, "phone")
+        self.assertEqual(claim.user_id, self.handler)
