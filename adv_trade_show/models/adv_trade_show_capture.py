@@ -218,7 +218,13 @@ class AdvTradeShowCapture(models.Model):
                 "params": {
                     "type": "success",
                     "message": self._processed_message(),
-                    "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                    # Back to my captures of today, ready for the next visitor.
+                    "next": dict(
+                        self.env["ir.actions.act_window"]._for_xml_id(
+                            "adv_trade_show.adv_trade_show_capture_action"
+                        ),
+                        target="main",
+                    ),
                 },
             }
         return True
@@ -461,7 +467,25 @@ class AdvTradeShowCapture(models.Model):
             "adv_show_id": show.id,
         }
         if partner:
+            # The lead takes the partner's contact data (crm would otherwise write the typed
+            # ones back onto the partner); different ones given at the booth go in the notes.
             values["partner_id"] = partner.id
+            email, phone = values.pop("email_from"), values.pop("phone")
+            given = [
+                v
+                for v, known in (
+                    (email, partner.email_normalized == self.email_normalized),
+                    (phone, self.phone_e164 in (partner.adv_phone_e164, partner.adv_mobile_e164)),
+                )
+                if v and not known
+            ]
+            if given:
+                note = self.env._("Given at the booth: %(contact)s", contact=", ".join(given))
+                values["description"] = Markup("<br/>").join(
+                    [values["description"], escape(note)]
+                    if values["description"]
+                    else [escape(note)]
+                )
         return values
 
     def _schedule_follow_up(self, lead):

@@ -30,6 +30,13 @@ class TestMatching(TradeShowCommon):
         self.assertEqual(capture.matched_by, "phone")
         self.assertEqual(capture.partner_id, self.known_partner)
 
+    def test_known_partner_keeps_its_contact_data(self):
+        capture = self.capture(email="helene@gmail.example", phone="06 12 34 56 78")
+        capture.action_process()
+        self.assertEqual(capture.partner_id, self.known_partner)
+        self.assertEqual(self.known_partner.email, "Helene.Lefevre@Carrelages-Sud.example")
+        self.assertIn("helene@gmail.example", capture.lead_id.description)
+
     def test_email_wins_over_phone(self):
         other = self.env["res.partner"].create(
             {"name": "Phone owner", "phone": "06 99 99 99 99", "country_id": self.fr.id}

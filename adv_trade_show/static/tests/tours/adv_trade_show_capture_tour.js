@@ -52,8 +52,12 @@ registry.category("web_tour.tours").add("adv_trade_show_capture", {
             run: "click",
         },
         {
-            content: "A lead was created; the form is ready for the next visitor",
+            content: "A lead was created",
             trigger: ".o_notification:contains(New visitor: lead created)",
+        },
+        {
+            content: "Back to my captures of today, ready for the next visitor",
+            trigger: ".o_kanban_view .o_kanban_record:contains(John Smith)",
         },
     ],
 });
