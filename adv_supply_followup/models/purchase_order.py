@@ -18,7 +18,9 @@ class PurchaseOrder(models.Model):
         comodel_name="adv.supply.chase", inverse_name="purchase_id", string="Chases"
     )
     adv_chase_count = fields.Integer(
-        compute="_compute_adv_chase_count", groups="adv_supply_followup.group_supply_followup"
+        string="Number of chases",
+        compute="_compute_adv_chase_count",
+        groups="adv_supply_followup.group_supply_followup",
     )
     adv_date_ids = fields.One2many(
         comodel_name="adv.purchase.line.date", inverse_name="order_id", string="Date history"

@@ -14,7 +14,9 @@ class StockPicking(models.Model):
         comodel_name="adv.supply.chase", inverse_name="picking_id", string="Chases"
     )
     adv_chase_count = fields.Integer(
-        compute="_compute_adv_chase_count", groups="adv_supply_followup.group_supply_followup"
+        string="Number of chases",
+        compute="_compute_adv_chase_count",
+        groups="adv_supply_followup.group_supply_followup",
     )
 
     def _compute_adv_chase_count(self):

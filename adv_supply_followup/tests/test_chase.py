@@ -2,12 +2,14 @@
 from datetime import date, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import TODAY, SupplyCommon, day
 
@@ -256,16 +258,19 @@ class TestChaseAccess(SupplyCommon):
         self.assertNotIn(foreign, visible)
 
     def test_my_day_ranks_chases_by_stake(self):
+        """The buyer's My Day, as the web client loads it, shows the chases by stake."""
         with freeze_time(TODAY - timedelta(days=10)):
             small = self.make_purchase(qty=10, date_planned=day(-2))
             big = self.make_purchase(qty=500, date_planned=day(-2))
         (small | big).mail_reception_confirmed = True
         with freeze_time(TODAY):
             self.Chase._generate()
-        activities = self.env["mail.activity"].search(
-            [("res_model", "=", "adv.supply.chase"), ("user_id", "=", self.buyer.id)],
-            order="date_deadline, adv_stake desc",
-        )
-        chases = self.Chase.browse(activities.mapped("res_id"))
-        self.assertEqual(chases.purchase_id, big | small)
-        self.assertEqual(activities.mapped("adv_stake"), [5000.0, 100.0])
+        action = self.env.ref("adv_base.my_day_action")
+        Activity = self.env["mail.activity"].with_user(self.buyer)
+        views = Activity.get_views([(self.env.ref("adv_base.my_day_view_list").id, "list")])
+        order = etree.fromstring(views["views"]["list"]["arch"]).get("default_order")
+        day_items = Activity.search(safe_eval(action.domain, {"uid": self.buyer.id}), order=order)
+        chases = self.Chase.browse(day_items.mapped("res_id"))
+        self.assertEqual(chases.mapped("purchase_id"), big | small)
+        self.assertEqual(day_items.mapped("adv_stake"), [5000.0, 100.0])
+        self.assertEqual(day_items.mapped("adv_source"), ["Supply chase", "Supply chase"])
