@@ -743,6 +743,25 @@ class AdvClaim(models.Model):
         return values
 
     @api.model
+    def _adv_pareto(self, groupby, domain=None, measure="amount_stake"):
+        """Pareto of the claims by ``groupby`` (e.g. ``type_id``, ``responsible_party``,
+        ``carrier_id``, ``commercial_partner_id``): one grouped query.
+
+        Returns rows ``(group, value, count, cumulative %, in the first 80 %)``, largest first;
+        a group is in the 80 % when the cumulative share *before* it is below 80 %.
+        """
+        groups = self._read_group(
+            domain or [], [groupby], [f"{measure}:sum", "__count"], order=f"{measure}:sum desc"
+        )
+        total = sum(value or 0.0 for __, value, __ in groups) or 1.0
+        rows, cumulative = [], 0.0
+        for group, value, count in groups:
+            before = cumulative
+            cumulative += (value or 0.0) * 100.0 / total
+            rows.append((group, value or 0.0, count, round(cumulative, 2), before < 80.0))
+        return rows
+
+    @api.model
     def _adv_claim_counts(self, field, ids):
         """``{document id: claim count}`` for smart buttons, one grouped query."""
         groups = self.sudo()._read_group([(field, "in", ids)], [field], ["__count"])

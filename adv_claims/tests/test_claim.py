@@ -363,3 +363,38 @@ class TestClaim(ClaimsCommon):
         self.assertEqual(claim.contact_id, self.customer_contact)
         self.assertEqual(claim.channel, "email")
         self.assertIn("crushed on arrival", claim.description)
+
+
+@tagged("post_install", "-at_install")
+class TestAnalysis(ClaimsCommon):
+    def test_pareto_by_cause_with_cumulative_share_and_80_cut(self):
+        Claim = self.env["adv.claim"]
+        damage, quality, admin = (
+            self.claim_type_damage,
+            self.claim_type_quality,
+            self.claim_type_admin,
+        )
+        for claim_type, amount in ((damage, 700.0), (quality, 200.0), (admin, 100.0)):
+            self.make_claim(
+                type_id=claim_type.id,
+                line_ids=[
+                    Command.create(
+                        {"product_id": self.tiles.id, "quantity": 1, "price_unit": amount}
+                    )
+                ],
+            )
+        domain = [("company_id", "=", self.company.id)]
+        rows = Claim._adv_pareto("type_id", domain)
+        self.assertEqual(
+            [
+                (group, value, count, cumulative, cut)
+                for group, value, count, cumulative, cut in rows
+            ],
+            [
+                (damage, 700.0, 1, 70.0, True),
+                (quality, 200.0, 1, 90.0, True),
+                (admin, 100.0, 1, 100.0, False),
+            ],
+        )
+        by_party = Claim._adv_pareto("responsible_party", domain)
+        self.assertEqual(by_party[0][:2], ("carrier", 700.0))
