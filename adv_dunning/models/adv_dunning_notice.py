@@ -391,7 +391,12 @@ class AdvDunningNotice(models.Model):
 
     def _execute_channels(self):
         """Run the channels of each notice's level. Each channel is a small method that other
-        addons may override; a failing e-mail falls back to a letter and an activity."""
+        addons may override; a failing e-mail falls back to a letter and an activity.
+
+        With ``adv_dunning_no_documents`` in the context (the demo data, a take-over of the levels
+        of a former system), nothing reaches the customer: no e-mail, letter or file; calls and
+        notifications stay."""
+        documents = not self.env.context.get("adv_dunning_no_documents")
         for notice in self:
             level = notice.level_id
             notice.partner_id.sudo().message_post(
@@ -401,15 +406,15 @@ class AdvDunningNotice(models.Model):
                     total=notice.totals,
                 )
             )
-            if level.channel_email:
+            if documents and level.channel_email:
                 notice._channel_email()
-            if level.channel_letter:
+            if documents and level.channel_letter:
                 notice._channel_letter()
             if level.channel_call:
                 notice._channel_call()
-            if level.channel_formal_notice:
+            if documents and level.channel_formal_notice:
                 notice._channel_formal_notice()
-            if level.channel_litigation:
+            if documents and level.channel_litigation:
                 notice._channel_litigation()
             if level.notify_salesperson:
                 notice._channel_notify_sales()
@@ -466,7 +471,9 @@ class AdvDunningNotice(models.Model):
         """The PDF of the listed invoices and the statement of account, as attachments."""
         self.ensure_one()
         invoices = self.line_ids.move_id
-        attachments = self.env["ir.attachment"]
+        # the PDF Odoo kept when the invoice was sent is reused, the others are rendered at once
+        attachments = invoices.sudo().invoice_pdf_report_id
+        invoices = invoices.filtered(lambda m: not m.sudo().invoice_pdf_report_id)
         lang = self.partner_id.lang or self.env.lang
         if invoices:
             attachments |= self._attach_report(

@@ -1,25 +1,51 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
 class DunningTourCase(HttpCase):
+    """A collector and a customer whose invoice is 35 days overdue (the phone-call level)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        new_test_user(
+        cls.collector = new_test_user(
             cls.env,
             login="dun_tour",
             password="dun_tour",
             lang="en_US",
             groups="adv_dunning.group_collector",
         )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Tour Customer Carrelage", "is_company": True, "phone": "+33 4 72 00 00 00"}
+        )
+        today = fields.Date.context_today(cls.env.user)
+        invoice = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": cls.customer.id,
+                "invoice_date": today - timedelta(days=65),
+                "invoice_date_due": today - timedelta(days=35),
+                "invoice_line_ids": [
+                    Command.create(
+                        {"name": "Tiles", "quantity": 1, "price_unit": 1500.0, "tax_ids": []}
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
 
 
 @tagged("post_install", "-at_install")
 class TestDunningTourDesktop(DunningTourCase):
-    def test_preview_a_run(self):
-        self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_preview", login="dun_tour")
-        self.assertTrue(self.env["adv.dunning.run"].search([("user_id.login", "=", "dun_tour")]))
+    def test_preview_and_send_a_run(self):
+        self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_send", login="dun_tour")
+        run = self.env["adv.dunning.run"].search([("user_id", "=", self.collector.id)])
+        self.assertEqual(run.state, "done")
+        notice = run.notice_ids.filtered(lambda n: n.partner_id == self.customer)
+        self.assertEqual((notice.state, notice.level_id.name), ("sent", "Phone call"))
 
 
 @tagged("post_install", "-at_install")
@@ -29,4 +55,14 @@ class TestDunningTourPhone(DunningTourCase):
 
     def test_preview_a_run_on_a_phone(self):
         self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_preview", login="dun_tour")
-        self.assertTrue(self.env["adv.dunning.run"].search([("user_id.login", "=", "dun_tour")]))
+        self.assertTrue(self.env["adv.dunning.run"].search([("user_id", "=", self.collector.id)]))
+
+    def test_record_a_promise_from_todays_calls(self):
+        run = self.env["adv.dunning.run"].with_user(self.collector).create({})
+        run.action_compute()
+        run.action_send()
+        self.start_tour("/odoo/adv-dunning-calls", "adv_dunning_calls", login="dun_tour")
+        promise = self.env["adv.dunning.promise"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(promise.amount, 1500.0)
+        self.assertEqual(str(promise.date), "2099-12-31")
+        self.assertEqual(promise.note, "Transfer ordered by the accountant")

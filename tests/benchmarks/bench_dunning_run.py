@@ -4,6 +4,9 @@
 Prints the run time (select the customers, compute and create the notices, no mail transport;
 best of two), the time and queries of each batch of 500 customers (they must not grow with the
 data size) and the ratio of the run times at 20 000 and at 2 000 invoices (target: at most 12).
+Then the cost of sending notices at the first-reminder level: an e-mail from the level's template
+with the invoices' PDF and the statement of account attached (rendered by wkhtmltopdf), queued
+(no mail transport): seconds and queries per notice.
 The invoices are copied with SQL from one real posted invoice, spread over the customers with
 due dates over the last 90 days (every level is reached); all is rolled back at the end.
 """
@@ -56,7 +59,14 @@ def clone_move(env, move, count):
 def customers_and_template(env, n_customers, tag):
     """The customers and one posted invoice to copy (posted before any copy is made)."""
     partners = env["res.partner"].create(
-        [{"name": f"Dunning customer {tag} {i}", "is_company": True} for i in range(n_customers)]
+        [
+            {
+                "name": f"Dunning customer {tag} {i}",
+                "is_company": True,
+                "email": f"ap{i}@customer-{tag}.example.com",
+            }
+            for i in range(n_customers)
+        ]
     )
     template = env["account.move"].create(
         {
@@ -120,7 +130,45 @@ def timed_run(env, partners):
         env.flush_all()
         batch_times.append(round(time.perf_counter() - started, 2))
         batch_queries.append(env.cr.sql_log_count - count)
-    return time.perf_counter() - start, selected, batch_times, batch_queries, notices
+    return time.perf_counter() - start, selected, batch_times, batch_queries, notices, run
+
+
+def timed_send(env, count):
+    """Send the notices of ``count`` customers at the first-reminder level (e-mail with the
+    invoices and the statement attached): (s per notice, queries per notice, e-mails queued)."""
+    partners = env["res.partner"].create(
+        [
+            {"name": f"Mailed customer {i}", "is_company": True, "email": f"ap{i}@mailed.example"}
+            for i in range(count)
+        ]
+    )
+    invoices = env["account.move"].create(
+        [
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_date": "2026-10-13",
+                "invoice_date_due": "2026-11-12",  # 10 days overdue on the run's day
+                "invoice_line_ids": [
+                    Command.create({"name": "Tiles", "price_unit": 480.0, "tax_ids": []})
+                ],
+            }
+            for partner in partners
+        ]
+    )
+    invoices.action_post()
+    run = env["adv.dunning.run"].create({"date": "2026-11-22"})
+    notices = run._process_batch(partners.ids)
+    assert set(notices.level_id.mapped("name")) == {"First reminder"}, notices.level_id
+    mails_before = env["mail.mail"].search_count([])
+    env.flush_all()
+    queries, started = env.cr.sql_log_count, time.perf_counter()
+    notices._send()
+    env.flush_all()
+    elapsed = time.perf_counter() - started
+    queued = env["mail.mail"].search_count([]) - mails_before
+    assert all(n.email_state == "sent" for n in notices), notices.mapped("email_state")
+    return elapsed / len(notices), (env.cr.sql_log_count - queries) / len(notices), queued
 
 
 def main():
@@ -137,7 +185,7 @@ def main():
         small = min((timed_run(env, small_partners) for _i in range(2)), key=lambda r: r[0])
         large = min((timed_run(env, big_partners) for _i in range(2)), key=lambda r: r[0])
         print("\nDunning run (compute and create notices, no mail transport), best of 2")
-        for (n_inv, n_cust), (total, selected, times, queries, notices) in (
+        for (n_inv, n_cust), (total, selected, times, queries, notices, __) in (
             ((big // 10, customers // 10), small),
             ((big, customers), large),
         ):
@@ -148,6 +196,12 @@ def main():
             )
         print(f"  ratio {large[0] / small[0]:.1f} for 10x the invoices (target at most 12)")
         assert large[4] == customers and small[4] == customers // 10, (large[4], small[4])
+        to_send = {"tiny": 3, "small": 10}.get(args.size, 20)
+        per_notice, queries, queued = timed_send(env, to_send)
+        print(
+            f"  sending {to_send} first reminders (e-mail, invoices and statement PDF attached):"
+            f" {per_notice:.2f} s and {queries:.0f} queries per notice, {queued} e-mails queued"
+        )
 
 
 if __name__ == "__main__":
