@@ -16,6 +16,7 @@
         "stock_delivery",
         "purchase",
         "portal",
+        "report_xlsx",
     ],
     "data": [
         "security/adv_claims_security.xml",
@@ -28,6 +29,7 @@
         "views/document_views.xml",
         "views/portal_templates.xml",
         "views/adv_claims_menus.xml",
+        "report/adv_claims_reports.xml",
     ],
     "demo": [
         "demo/adv_claims_demo.xml",

@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import io
+import zipfile
 
 from freezegun import freeze_time
 from lxml import etree
@@ -398,3 +400,22 @@ class TestAnalysis(ClaimsCommon):
         )
         by_party = Claim._adv_pareto("responsible_party", domain)
         self.assertEqual(by_party[0][:2], ("carrier", 700.0))
+
+    def test_register_workbook_with_pareto_charts(self):
+        claim = self.make_qualifiable_claim(quantity=4)
+        report = self.env.ref("adv_claims.action_report_claim_register_xlsx")
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.handler)
+            ._render(report.report_name, claim.ids, data={})
+        )
+        self.assertEqual(kind, "xlsx")
+        with zipfile.ZipFile(io.BytesIO(content)) as book:
+            names = book.namelist()
+            strings = book.read("xl/sharedStrings.xml").decode()
+            sheets = book.read("xl/workbook.xml").decode()
+        self.assertIn("xl/charts/chart1.xml", names)
+        self.assertIn(claim.name, strings)
+        self.assertIn("Quality defect", strings)
+        self.assertIn("Pareto Cause", sheets)
+        self.assertIn("Indicators", sheets)
