@@ -265,7 +265,7 @@ class AdvStockRisk(models.Model):
     def _schedule_activities(self):
         activity_type = self.env.ref("adv_supply_followup.mail_activity_type_stock_risk")
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().create(
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,

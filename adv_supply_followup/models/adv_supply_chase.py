@@ -629,18 +629,9 @@ class AdvSupplyChase(models.Model):
         )
         for template in to_mail.level_id.mail_template_id:
             chases = to_mail.filtered(lambda c, t=template: c.level_id.mail_template_id == t)
-            # Mass-mail mode renders and queues the e-mails in batches (one per chase, each in
-            # its recipient's language, the buyer in copy), logged on the chase.
-            self.env["mail.compose.message"].create(
-                {
-                    "composition_mode": "mass_mail",
-                    "model": self._name,
-                    "res_ids": chases.ids,
-                    "template_id": template.id,
-                    "auto_delete": False,
-                    "auto_delete_keep_log": True,
-                }
-            )._action_send_mail()
+            # Rendered and queued in batches, each in its recipient's language, the buyer in
+            # copy; the e-mail is linked to the chase (its chatter shows it).
+            template.send_mail_batch(chases.ids, email_values={"auto_delete": False})
         no_address = self.filtered(lambda c: c.channel == "email") - to_mail
         for chase in no_address:
             chase.message_post(
@@ -653,7 +644,8 @@ class AdvSupplyChase(models.Model):
 
     def _schedule_activities(self, to_call=None):
         """One activity per chase for its responsible (batch create): a call for the phone
-        levels (and e-mails that could not go), a follow-up otherwise."""
+        levels (and e-mails that could not go), a follow-up otherwise. No "assigned to you"
+        e-mail per activity: My Day lists them."""
         to_call = to_call or self.browse()
         call = self.env.ref("adv_supply_followup.mail_activity_type_chase_call")
         follow = self.env.ref("adv_supply_followup.mail_activity_type_chase_followup")
@@ -674,7 +666,9 @@ class AdvSupplyChase(models.Model):
                     "date_deadline": today + timedelta(days=0 if is_call else 2),
                 }
             )
-        self.env["mail.activity"].sudo().create(vals_list)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
 
     def _activity_summary(self, is_call):
         kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]

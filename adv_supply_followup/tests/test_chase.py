@@ -35,10 +35,11 @@ class TestChaseGeneration(SupplyCommon):
         mails = self.env["mail.mail"].search(
             [("model", "=", chase._name), ("res_id", "=", chase.id)]
         )
-        vendor_mail = mails.filtered(lambda m: self.vendor in m.recipient_ids)
-        self.assertIn("acknowledge", vendor_mail.subject)
-        self.assertIn(self.buyer.partner_id, mails.recipient_ids)
-        self.assertIn(vendor_mail.mail_message_id, chase.message_ids)
+        # One e-mail: the vendor, the buyer in copy (no activity notification besides).
+        self.assertIn("acknowledge", mails.subject)
+        self.assertEqual(mails.recipient_ids, self.vendor)
+        self.assertEqual(mails.email_cc, "buyer@example.com")
+        self.assertIn(mails.mail_message_id, chase.message_ids)
         self.assertEqual(
             chase.activity_ids.activity_type_id,
             self.env.ref("adv_supply_followup.mail_activity_type_chase_followup"),
@@ -56,6 +57,26 @@ class TestChaseGeneration(SupplyCommon):
             escalated.activity_ids.activity_type_id,
             self.env.ref("adv_supply_followup.mail_activity_type_chase_call"),
         )
+
+    def test_vendor_mail_in_their_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.vendor.lang = "fr_FR"
+        self.confirm_at(TODAY - timedelta(days=3), date_planned=day(20))
+        chase = self.generate()
+        mails = self.env["mail.mail"].search(
+            [("model", "=", chase._name), ("res_id", "=", chase.id)]
+        )
+        self.assertIn("merci de confirmer notre commande", mails.subject)
+        self.assertIn("accusé de réception", mails.body_html)
+
+    def test_refusal_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.chaser.lang = "fr_FR"
+        order = self.confirm_at(TODAY - timedelta(days=10), date_planned=day(-2))
+        order.mail_reception_confirmed = True
+        chase = self.generate().with_user(self.chaser).with_context(lang="fr_FR")
+        with freeze_time(TODAY), self.assertRaisesRegex(ValidationError, "est passée"):
+            chase._record_answer(date(2026, 3, 1), "hier")
 
     def test_vendor_portal_acknowledgement_answers_the_chase(self):
         order = self.confirm_at(TODAY - timedelta(days=3), date_planned=day(20))

@@ -30,11 +30,16 @@ class TestCustomerImpact(SupplyCommon):
         self.assertEqual(impact.amount, 1200.0)
         self.assertEqual(impact.mode, "mts")
         self.assertNotIn(so2, chase.impact_ids.sale_order_id)
+        # The notice goes out in the customer's language.
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.customer.lang = "fr_FR"
         # The customer notice, in the customer's language, and only once.
         impact.with_user(self.chaser).action_notify_customer()
         notice = so1.message_ids.filtered(lambda m: m.message_type == "comment")
-        self.assertIn("new date", notice.subject)
-        self.assertIn("03/12/2026", notice.body)
+        self.assertIn("nouvelle date", notice.subject)
+        self.assertIn("Un retard fournisseur", notice.body)
+        self.assertIn("12/03/2026", notice.body)
+        self.assertEqual(notice.author_id, self.chaser.partner_id)
         self.assertTrue(impact.date_notified)
 
     def test_reference_case_make_to_order(self):
