@@ -552,7 +552,7 @@ class AdvClaim(models.Model):
         return self.state not in CLOSED_STATES
 
     def _check_transition(self, new_state):
-        labels = dict(CLAIM_STATE)
+        labels = dict(self._fields["state"]._description_selection(self.env))
         for claim in self:
             if claim.state != new_state and new_state not in TRANSITIONS[claim.state]:
                 raise UserError(

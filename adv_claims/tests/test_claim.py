@@ -419,3 +419,10 @@ class TestAnalysis(ClaimsCommon):
         self.assertIn("Quality defect", strings)
         self.assertIn("Pareto Cause", sheets)
         self.assertIn("Indicators", sheets)
+
+    def test_refusal_in_the_user_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.handler.lang = "fr_FR"
+        claim = self.make_claim()
+        with self.assertRaisesRegex(UserError, "ne peut pas passer de Nouvelle à Résolue"):
+            claim.with_user(self.handler).with_context(lang="fr_FR").action_resolve()
