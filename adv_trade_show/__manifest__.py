@@ -14,6 +14,7 @@
         "crm",
         "product",
         "utm",
+        "report_xlsx",
     ],
     "data": [
         "security/adv_trade_show_security.xml",
@@ -25,6 +26,7 @@
         "views/adv_trade_show_config_views.xml",
         "views/crm_lead_views.xml",
         "views/adv_trade_show_menus.xml",
+        "report/adv_trade_show_reports.xml",
     ],
     "demo": [
         "demo/adv_trade_show_demo.xml",

@@ -84,6 +84,11 @@ class AdvTradeShow(models.Model):
     followup_days = fields.Integer(
         default=2, help="The follow-up promised to a visitor is due this many days after capture."
     )
+    reminder_days = fields.Integer(
+        default=7,
+        help="A lead whose follow-up is still not done this many days after the visit reminds "
+        "its salesperson (once).",
+    )
     retention_months = fields.Integer(
         default=36,
         help="Captures are anonymised this many months after the visit unless they became "
@@ -178,10 +183,10 @@ class AdvTradeShow(models.Model):
     # Constraints and CRUD
     # ------------------------------------------------------------------
 
-    @api.constrains("followup_days", "retention_months")
+    @api.constrains("followup_days", "reminder_days", "retention_months")
     def _check_delays(self):
         for show in self:
-            if show.followup_days < 0 or show.retention_months <= 0:
+            if show.followup_days < 0 or show.reminder_days < 0 or show.retention_months <= 0:
                 raise ValidationError(
                     self.env._(
                         "The follow-up delay cannot be negative and the retention must last "

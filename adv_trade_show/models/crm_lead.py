@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.tools import create_index
 
@@ -14,6 +16,11 @@ class CrmLead(models.Model):
         index="btree_not_null",
         ondelete="set null",
         help="The show this lead was captured at.",
+    )
+    adv_reminded = fields.Boolean(
+        string="Follow-up Reminded",
+        copy=False,
+        help="Its salesperson was reminded that the visitor was not contacted in time.",
     )
     adv_capture_ids = fields.One2many("adv.trade.show.capture", "lead_id", string="Captures")
     adv_phone_e164 = fields.Char(
@@ -60,6 +67,39 @@ class CrmLead(models.Model):
         if "expected_revenue" in vals and self.filtered("adv_show_id"):
             self.filtered("adv_show_id")._adv_day_refresh()
         return res
+
+    @api.model
+    def _cron_adv_show_remind(self):
+        """Show leads whose follow-up is still open ``reminder_days`` after the visit remind
+        their salesperson, once: one search per running or closed show."""
+        follow_up = self.env.ref("adv_trade_show.mail_activity_show_followup")
+        reminder = self.env.ref("adv_trade_show.mail_activity_show_reminder")
+        now = fields.Datetime.now()
+        shows = self.env["adv.trade.show"].search([("state", "in", ("running", "done"))])
+        reminded = self.browse()
+        for show in shows:
+            leads = self.search(
+                [
+                    ("adv_show_id", "=", show.id),
+                    ("adv_reminded", "=", False),
+                    ("stage_id.is_won", "=", False),
+                    (
+                        "adv_capture_ids.capture_date",
+                        "<",
+                        now - relativedelta(days=show.reminder_days),
+                    ),
+                    ("activity_ids.activity_type_id", "=", follow_up.id),
+                ]
+            )
+            for lead in leads:
+                lead.activity_schedule(
+                    activity_type_id=reminder.id,
+                    user_id=(lead.user_id or show.user_id or self.env.user).id,
+                    date_deadline=fields.Date.context_today(self),
+                )
+            reminded |= leads
+        reminded.write({"adv_reminded": True})
+        return reminded
 
     def _create_customer(self):
         partner = super()._create_customer()

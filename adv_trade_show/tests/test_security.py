@@ -14,7 +14,8 @@ class TestSecurity(TradeShowCommon):
         Capture = self.env["adv.trade.show.capture"]
         self.assertEqual(Capture.with_user(self.staff).search([]), mine)
         self.assertEqual(Capture.with_user(self.other_staff).search([]), theirs)
-        self.assertEqual(Capture.with_user(self.show_manager).search([]), mine | theirs)
+        ours = [("show_id", "in", (self.show | self.other_show).ids)]
+        self.assertEqual(Capture.with_user(self.show_manager).search(ours), mine | theirs)
         Show = self.env["adv.trade.show"]
         self.assertEqual(Show.with_user(self.staff).search([]), self.show)
         with self.assertRaises(AccessError):

@@ -1,4 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+import zipfile
+
+from openpyxl import load_workbook
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -91,3 +95,26 @@ class TestShow(TradeShowCommon):
         self.assertEqual(capture.lang, "fr_FR")
         self.assertFalse(capture.marketing_opt_in)  # never pre-ticked
         self.assertFalse(capture.informed)
+
+    def test_results_workbook(self):
+        self.show.budget_line_ids = [
+            Command.create({"name": "Stand", "planned_amount": 5000, "actual_amount": 6000})
+        ]
+        self.show.notes = "<p>Asked for <b>faster</b> delivery</p>"
+        self.capture().action_process()
+        report = self.env.ref("adv_trade_show.action_report_show_results_xlsx")
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.show_manager)
+            ._render(report.report_name, self.show.ids)
+        )
+        self.assertEqual(kind, "xlsx")
+        workbook = load_workbook(io.BytesIO(content))
+        sheet = workbook["Results"]
+        self.assertEqual(sheet["A4"].value, "Batimat Test")
+        self.assertEqual(sheet["D4"].value, 1)  # leads
+        self.assertEqual(sheet["J4"].value, 6000)  # actual cost
+        self.assertEqual(sheet["K4"].value, 6000)  # cost per lead
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            self.assertIn("xl/charts/chart1.xml", archive.namelist())
+        self.assertIn("faster", workbook["Notes"]["C2"].value)

@@ -63,7 +63,7 @@ class TestCaptureTourPhone(TradeShowTourCase):
         self.assertEqual(capture.name, "John Smith")
         self.assertEqual(capture.user_id, self.staff)
         self.assertEqual(capture.temperature, "hot")
-        self.assertEqual(capture.phone_e164, "+442079460000")
+        self.assertEqual(capture.phone_e164, "+442079460999")
         self.assertEqual(capture.state, "done")
         self.assertEqual(capture.lead_id.adv_show_id, self.show)
         self.assertEqual(capture.consent_ids.user_id, self.staff)

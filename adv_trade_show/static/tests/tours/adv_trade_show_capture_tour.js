@@ -6,7 +6,7 @@ import {registry} from "@web/core/registry";
 // A badge's QR code as most organisers print it (MeCard: one line).
 const BADGE =
     "MECARD:N:Smith,John;ORG:Acme Building Ltd;TITLE:Head of purchasing;" +
-    "TEL:+44 20 7946 0000;EMAIL:john.smith@acme-building.example;;";
+    "TEL:+44 20 7946 0999;EMAIL:j.smith@tour-visitor.example;;";
 
 registry.category("web_tour.tours").add("adv_trade_show_capture", {
     steps: () => [
@@ -27,7 +27,7 @@ registry.category("web_tour.tours").add("adv_trade_show_capture", {
         },
         {
             content: "The badge filled the visitor's name and e-mail",
-            trigger: ".o_field_widget[name=email] input:value(john.smith@acme-building.example)",
+            trigger: ".o_field_widget[name=email] input:value(j.smith@tour-visitor.example)",
         },
         {
             content: "A hot visitor",

@@ -1,0 +1,1 @@
+from . import show_results_xlsx
