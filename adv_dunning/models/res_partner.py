@@ -38,7 +38,7 @@ class ResPartner(models.Model):
         aged balance (one query), so that a salesperson sees it on their own customers without
         any access to the notices of others."""
         company = self.env.company
-        commercial = self.commercial_partner_id
+        commercial_ids = [pid for pid in self.commercial_partner_id.ids if isinstance(pid, int)]
         self.env.flush_all()  # the view reads the receivables in SQL
         balances = {
             b.partner_id.id: b
@@ -46,7 +46,7 @@ class ResPartner(models.Model):
             .sudo()
             .search(
                 [
-                    ("partner_id", "in", [pid for pid in commercial.ids if pid]),
+                    ("partner_id", "in", commercial_ids),
                     ("company_id", "=", company.id),
                 ]
             )
@@ -56,7 +56,7 @@ class ResPartner(models.Model):
             .sudo()
             ._read_group(
                 [
-                    ("partner_id", "in", [pid for pid in commercial.ids if pid]),
+                    ("partner_id", "in", commercial_ids),
                     ("company_id", "=", company.id),
                     ("state", "=", "sent"),
                 ],

@@ -137,3 +137,8 @@ class TestDunningReporting(DunningCommon):
         # without the sales group, nothing at all
         with self.assertRaises(AccessError):
             self.env["adv.dunning.notice"].with_user(self.internal_user).search([])
+
+    def test_a_new_customer_form_shows_no_dunning_state(self):
+        new = self.env["res.partner"].with_user(self.collector).new({"name": "Nouveau client"})
+        self.assertFalse(new.adv_dunning_level_id)
+        self.assertFalse(new.adv_dunning_notice_count)
