@@ -22,6 +22,8 @@ NEXT_STEP = [
 ]
 CAPTURE_STATE = [("draft", "Draft"), ("done", "Processed"), ("anonymised", "Anonymised")]
 MATCHED_BY = [("email", "E-mail"), ("phone", "Phone"), ("new", "New visitor")]
+# Written by the processing only (with superuser rights), never by hand or over RPC.
+PROCESSING_FIELDS = {"state", "lead_id", "partner_id", "matched_by", "suggested_partner_id"}
 PRIORITY_BY_TEMPERATURE = {"hot": "3", "warm": "2", "cold": "1"}
 FRENCH_SPEAKING = {"FR", "BE", "CH", "LU", "MC", "CA"}
 
@@ -190,10 +192,35 @@ class AdvTradeShowCapture(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_processing_fields(vals)
             for fname, value in self._badge_values(vals.get("badge_payload")).items():
                 if not vals.get(fname):
                     vals[fname] = value
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_processing_fields(vals)
+        if not self.env.su:
+            tracked_only = set(vals) <= {"message_main_attachment_id"}
+            if not tracked_only and any(c.state != "draft" for c in self):
+                raise UserError(
+                    self.env._("A processed capture cannot be modified: it is the visit's record.")
+                )
+        return super().write(vals)
+
+    def _check_processing_fields(self, vals):
+        """Status, lead and contact come from processing: refused by hand (create, write, RPC)."""
+        if self.env.su:
+            return
+        set_by_hand = [
+            fname
+            for fname in PROCESSING_FIELDS & set(vals)
+            if vals[fname] and not (fname == "state" and vals[fname] == "draft")
+        ]
+        if set_by_hand:
+            raise UserError(
+                self.env._("The status, lead and contact of a capture are set by processing.")
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -365,7 +392,7 @@ class AdvTradeShowCapture(models.Model):
         values["partner_id"] = (partner or lead.partner_id).id
         if matched_by == "new":
             values["suggested_partner_id"] = self._suggest_partner().id
-        self.write(values)
+        self.sudo().write(values)
         self._record_consents()
         self._send_thanks()
 

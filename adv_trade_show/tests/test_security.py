@@ -43,6 +43,20 @@ class TestSecurity(TradeShowCommon):
         self.assertTrue(capture.lead_id)
         self.assertEqual(capture.with_user(self.staff).lead_id.display_name, capture.lead_id.name)
 
+    def test_processing_fields_are_not_set_by_hand(self):
+        lead = self.env["crm.lead"].create({"name": "Someone else's lead"})
+        with self.assertRaisesRegex(UserError, "set by processing"):
+            self.capture(lead_id=lead.id)
+        with self.assertRaisesRegex(UserError, "set by processing"):
+            self.capture(state="done")
+        draft = self.capture()
+        with self.assertRaisesRegex(UserError, "set by processing"):
+            draft.write({"partner_id": self.known_partner.id})
+        draft.write({"need": "Typed later"})  # a draft stays editable
+        draft.action_process()
+        with self.assertRaisesRegex(UserError, "cannot be modified"):
+            draft.write({"email": "changed@visitor.example"})
+
     def test_processed_capture_cannot_be_deleted_by_staff(self):
         draft = self.capture()
         draft.with_user(self.staff).unlink()
