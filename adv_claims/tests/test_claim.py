@@ -268,6 +268,15 @@ class TestClaim(ClaimsCommon):
             claim.invalidate_recordset(["is_late"])
             self.assertTrue(claim.is_late)  # resolution deadline passed
 
+    def test_answer_email_uses_the_answer_template(self):
+        claim = self.make_claim()
+        action = claim.action_send_answer()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        self.assertEqual(
+            action["context"]["default_template_id"],
+            self.env.ref("adv_claims.mail_template_claim_answer").id,
+        )
+
     def test_acknowledgement_email_in_the_customer_language(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.customer_contact.lang = "fr_FR"
@@ -276,10 +285,9 @@ class TestClaim(ClaimsCommon):
         self.assertTrue(claim.date_ack)
         message = claim.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
         self.assertIn(claim.name, message.subject)
-        self.assertIn(
-            self.customer_contact.partner_id if False else self.customer_contact,
-            message.partner_ids,
-        )
+        self.assertIn("Nous avons bien reçu votre réclamation", message.body)
+        self.assertIn("est enregistrée", message.subject)
+        self.assertIn(self.customer_contact, message.partner_ids)
         self.assertFalse(
             claim.activity_ids.filtered(
                 lambda a: a.activity_type_id == self.env.ref("adv_claims.mail_activity_claim_ack")
