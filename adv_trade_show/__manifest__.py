@@ -25,6 +25,7 @@
         "views/adv_trade_show_views.xml",
         "views/adv_trade_show_config_views.xml",
         "views/crm_lead_views.xml",
+        "views/res_partner_views.xml",
         "views/adv_trade_show_menus.xml",
         "report/adv_trade_show_reports.xml",
     ],

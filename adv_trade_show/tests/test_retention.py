@@ -35,6 +35,21 @@ class TestRetention(TradeShowCommon):
         self.assertEqual(kept.state, "done")
         self.assertEqual(kept.email, "kept@visitor.example")
 
+    def test_consent_proof_of_a_contact(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Proof Contact", "email": "proof@contact.example"}
+        )
+        capture = self.capture(email="PROOF@contact.example", phone=False)
+        capture.action_process()
+        partner = contact.with_user(self.show_manager)
+        self.assertEqual(partner.adv_consent_count, 1)
+        action = partner.action_view_adv_consents()
+        proof = (
+            self.env["adv.trade.show.consent"].with_user(self.show_manager).search(action["domain"])
+        )
+        self.assertEqual(proof, capture.consent_ids)
+        self.assertEqual(proof.user_id, self.staff)
+
     def test_erasure_on_request_is_for_managers(self):
         capture = self.capture()
         capture.action_process()
