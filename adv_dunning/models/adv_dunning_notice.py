@@ -111,6 +111,15 @@ class AdvDunningNotice(models.Model):
                 for line in notice.line_ids
             )
 
+    def _totals_by_currency(self):
+        """[(currency, amount)] of the listed items, for the documents (formatted there in the
+        customer's language)."""
+        self.ensure_one()
+        per_currency = defaultdict(float)
+        for line in self.line_ids:
+            per_currency[line.currency_id] += line.amount_residual
+        return list(per_currency.items())
+
     def _compute_adv_call_due(self):
         due = self.search([("id", "in", self.ids), ("adv_call_due", "=", True)])
         for notice in self:

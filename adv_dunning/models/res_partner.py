@@ -26,7 +26,7 @@ class ResPartner(models.Model):
         help="Highest dunning level notified among the customer's open invoices.",
     )
     adv_dunning_overdue = fields.Monetary(
-        string="Overdue",
+        string="Overdue (dunning)",
         compute="_compute_adv_dunning_state",
         currency_field="adv_dunning_currency_id",
     )

@@ -277,6 +277,14 @@ class TestDunningRun(DunningCommon):
             .with_user(self.collector)
             .search([("id", "in", run_2.notice_ids.ids)])
         )
+        # customers by level, the aged balance and the KPIs: each company its own
+        self.env.flush_all()
+        Balance = self.env["adv.dunning.balance"]
+        self.assertEqual(Balance.with_user(collector_2).search([]).company_id, company_2)
+        self.assertFalse(Balance.with_user(self.collector).search([]))
+        kpi = self.env["adv.dunning.kpi"].with_user(self.collector).create({"date": "2026-04-05"})
+        self.assertEqual(kpi.company_id, self.company)
+        self.assertFalse(kpi.open_receivables)
 
     def test_a_salesperson_cannot_run_dunning(self):
         salesman = new_test_user(self.env, login="dun_sales", groups="adv_base.group_user")
