@@ -427,22 +427,18 @@ class AdvTradeShowCapture(models.Model):
         return Partner, Lead, "new"
 
     def _suggest_partner(self):
-        """Same name and same company name: only a suggestion, never linked by itself."""
+        """Same name and same company name: only a suggestion, never linked by itself.
+
+        Looked up on the name's usual spellings (an exact, indexed lookup), the company compared
+        without case: a case-insensitive scan of every partner would not stay constant."""
         if not (self.name and self.company_name):
             return self.env["res.partner"]
-        return (
-            self.env["res.partner"]
-            .sudo()
-            .search(
-                [
-                    ("name", "=ilike", self.name.strip()),
-                    "|",
-                    ("parent_id.name", "=ilike", self.company_name.strip()),
-                    ("company_name", "=ilike", self.company_name.strip()),
-                ],
-                limit=1,
-            )
-        )
+        name, company = self.name.strip(), self.company_name.strip().lower()
+        variants = list({name, name.lower(), name.upper(), name.title()})
+        candidates = self.env["res.partner"].sudo().search([("name", "in", variants)], limit=20)
+        return candidates.filtered(
+            lambda p: company in ((p.parent_id.name or "").lower(), (p.company_name or "").lower())
+        )[:1]
 
     def _assign_rule(self):
         """The first assignment rule (by sequence) matching this capture, or nothing."""
