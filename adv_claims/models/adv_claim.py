@@ -2,7 +2,7 @@
 import datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize
 
 from .holidays import reserve_deadline
@@ -327,7 +327,7 @@ class AdvClaim(models.Model):
                 claim.contact_id
                 and claim.contact_id.commercial_partner_id != claim.commercial_partner_id
             ):
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "The contact %(contact)s does not belong to the customer %(customer)s.",
                         contact=claim.contact_id.display_name,
@@ -341,7 +341,7 @@ class AdvClaim(models.Model):
             customer = claim.commercial_partner_id
             for document in (claim.sale_order_id, claim.picking_id, claim.invoice_id):
                 if document and document.partner_id.commercial_partner_id != customer:
-                    raise UserError(
+                    raise ValidationError(
                         self.env._(
                             "%(document)s is not a document of the customer %(customer)s.",
                             document=document.display_name,

@@ -2,6 +2,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import ClaimsCommon
+
 
 class ClaimTourCase(HttpCase):
     """A delivered and invoiced customer, a claim handler, and a quality claim with its evidence."""
@@ -9,6 +11,7 @@ class ClaimTourCase(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        ClaimsCommon.switch_off_order_control(cls.env.company)
         cls.handler = new_test_user(
             cls.env,
             login="claims_tour",
