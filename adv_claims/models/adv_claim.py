@@ -389,6 +389,8 @@ class AdvClaim(models.Model):
             if vals["state"] in QUALIFIED_STATES:
                 self._check_qualification()
             self._on_state_change(vals["state"])
+        if {"type_id", "severity", "date_claim"} & set(vals):
+            self._reschedule_deadlines()
         if {"severity", "user_id", "state", "line_ids", "remedy_ids"} & set(vals):
             self._adv_check_escalation()
         return result
@@ -613,6 +615,20 @@ class AdvClaim(models.Model):
                     date_deadline=fields.Date.context_today(claim, claim.ack_deadline),
                     user_id=claim.user_id.id,
                 )
+
+    def _reschedule_deadlines(self):
+        """Move the open acknowledgement / resolution activities to the new deadlines."""
+        ack = self.env.ref("adv_claims.mail_activity_claim_ack")
+        resolution = self.env.ref("adv_claims.mail_activity_claim_resolution")
+        for claim in self:
+            for activity in claim.activity_ids:
+                if activity.activity_type_id == ack:
+                    deadline = claim.ack_deadline
+                elif activity.activity_type_id == resolution:
+                    deadline = claim.resolution_deadline
+                else:
+                    continue
+                activity.date_deadline = fields.Date.context_today(claim, deadline)
 
     def _schedule_resolution(self):
         xmlid = "adv_claims.mail_activity_claim_resolution"

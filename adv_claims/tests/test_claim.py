@@ -49,6 +49,18 @@ class TestClaim(ClaimsCommon):
         self.assertEqual(activity.user_id, self.handler)
         self.assertEqual(activity.date_deadline, datetime.date(2026, 3, 3))
 
+    def test_deadlines_follow_a_change_of_severity(self):
+        with freeze_time("2026-03-02 09:00:00"):
+            claim = self.make_claim(type_id=self.claim_type_damage.id, severity="normal")
+            self.assertEqual(claim.activity_ids.date_deadline, datetime.date(2026, 3, 3))
+            claim.severity = "critical"  # acknowledge the same day, resolve within 2 days
+            ack = claim.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.env.ref("adv_claims.mail_activity_claim_ack")
+            )
+            self.assertEqual(ack.date_deadline, datetime.date(2026, 3, 2))
+            self.assertEqual(claim.resolution_deadline, datetime.datetime(2026, 3, 4, 9, 0))
+            self.assertTrue(claim.escalated)
+
     def test_entry_points_from_documents(self):
         for document, field in (
             (self.order, "sale_order_id"),
@@ -349,29 +361,27 @@ class TestClaim(ClaimsCommon):
         self.assertFalse(Activity.search(domain + [("res_model", "=", "adv.claim")]))
 
     def test_claim_by_email_alias(self):
+        domain = self.env["mail.alias.domain"].create({"name": "claims.example"})
+        self.claim_type_damage.alias_id.write(
+            {"alias_domain_id": domain.id, "alias_contact": "everyone"}
+        )
         alias = self.claim_type_damage.alias_id
         self.assertEqual(alias.alias_model_id.model, "adv.claim")
         msg = (
             "From: Jeanne Dupont <jeanne@dupont.example>\r\n"
-            f"To: {alias.display_name}\r\n"
+            "To: claims-damage@claims.example\r\n"
             "Subject: Pallets arrived crushed\r\n"
             "Message-ID: <claim-1@dupont.example>\r\n"
             "Content-Type: text/plain\r\n\r\n"
             "Two pallets were crushed on arrival.\r\n"
         )
-        thread_id = self.env["mail.thread"].message_process(
-            "adv.claim",
-            msg,
-            custom_values=None,
-            save_original=False,
-            strip_attachments=False,
-            thread_id=None,
-        )
+        thread_id = self.env["mail.thread"].message_process(False, msg)
         claim = self.env["adv.claim"].browse(thread_id)
         self.assertEqual(claim.subject, "Pallets arrived crushed")
         self.assertEqual(claim.partner_id, self.customer)
         self.assertEqual(claim.contact_id, self.customer_contact)
         self.assertEqual(claim.channel, "email")
+        self.assertEqual(claim.type_id, self.claim_type_damage)
         self.assertIn("crushed on arrival", claim.description)
 
 
