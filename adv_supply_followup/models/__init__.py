@@ -4,6 +4,7 @@ from . import adv_supply_chase_level
 from . import adv_supply_chase
 from . import adv_purchase_line_date
 from . import adv_supply_impact
+from . import adv_carrier_transit
 from . import delivery_carrier
 from . import purchase_order
 from . import purchase_order_line

@@ -410,7 +410,8 @@ class AdvSupplyChase(models.Model):
                 """SELECT po.id AS doc_id, po.id AS purchase_id, NULL::int AS picking_id,
                           po.name, po.company_id, po.date_approve AS date_reference,
                           po.partner_id, COALESCE(po.user_id, po.create_uid) AS user_id,
-                          NULL::int AS carrier_id, po.amount_untaxed AS amount
+                          NULL::int AS carrier_id, po.amount_untaxed AS amount,
+                          po.currency_id
                      FROM purchase_order po
                     WHERE po.state = 'purchase' AND po.date_approve IS NOT NULL
                       AND po.date_approve <= %(now)s
@@ -435,7 +436,8 @@ class AdvSupplyChase(models.Model):
                           po.partner_id, COALESCE(po.user_id, p.user_id, po.create_uid) AS user_id,
                           NULL::int AS carrier_id,
                           SUM(m.product_qty * pol.price_unit
-                              / NULLIF(pol.product_qty, 0) * pol.product_uom_qty) AS amount
+                              / NULLIF(pol.product_qty, 0) * pol.product_uom_qty) AS amount,
+                          po.currency_id
                      FROM stock_picking p
                      JOIN stock_picking_type t ON t.id = p.picking_type_id
                      JOIN stock_move m ON m.picking_id = p.id
@@ -467,7 +469,7 @@ class AdvSupplyChase(models.Model):
                           COALESCE(p.date_deadline, p.scheduled_date) AS date_reference,
                           p.partner_id, COALESCE(p.user_id, so.user_id, p.create_uid) AS user_id,
                           p.carrier_id, COALESCE(SUM(m.product_qty * sol.price_reduce_taxexcl), 0)
-                              AS amount
+                              AS amount, so.currency_id
                      FROM stock_picking p
                      JOIN stock_picking_type t ON t.id = p.picking_type_id
                      LEFT JOIN sale_order so ON so.id = p.sale_id
@@ -476,7 +478,7 @@ class AdvSupplyChase(models.Model):
                     WHERE t.code = 'outgoing'
                       AND p.state IN ('waiting', 'confirmed', 'assigned')
                       AND COALESCE(p.date_deadline, p.scheduled_date) <= %(now)s
-                 GROUP BY p.id, so.user_id""",
+                 GROUP BY p.id, so.user_id, so.currency_id""",
                 now=now,
             ),
             now,
@@ -487,19 +489,23 @@ class AdvSupplyChase(models.Model):
             SQL(
                 """SELECT p.id AS doc_id, NULL::int AS purchase_id, p.id AS picking_id, p.name,
                           p.company_id,
-                          p.date_done + make_interval(days => COALESCE(c.adv_transit_days, 0))
-                              AS date_reference,
+                          p.date_done + make_interval(days => COALESCE(
+                              ct.transit_days, c.adv_transit_days, 0)) AS date_reference,
                           c.adv_partner_id AS partner_id,
                           COALESCE(p.user_id, so.user_id, p.create_uid) AS user_id,
-                          p.carrier_id, COALESCE(so.amount_untaxed, 0) AS amount
+                          p.carrier_id, COALESCE(so.amount_untaxed, 0) AS amount,
+                          so.currency_id
                      FROM stock_picking p
                      JOIN stock_picking_type t ON t.id = p.picking_type_id
                      JOIN delivery_carrier c ON c.id = p.carrier_id
+                     LEFT JOIN res_partner dest ON dest.id = p.partner_id
+                     LEFT JOIN adv_carrier_transit ct
+                            ON ct.carrier_id = c.id AND ct.country_id = dest.country_id
                      LEFT JOIN sale_order so ON so.id = p.sale_id
                     WHERE t.code = 'outgoing' AND p.state = 'done' AND p.adv_pod_date IS NULL
                       AND p.date_done >= %(window)s
-                      AND p.date_done + make_interval(days => COALESCE(c.adv_transit_days, 0))
-                          <= %(now)s""",
+                      AND p.date_done + make_interval(days => COALESCE(
+                              ct.transit_days, c.adv_transit_days, 0)) <= %(now)s""",
                 now=now,
                 window=now - timedelta(days=POD_WINDOW_DAYS),
             ),
@@ -532,6 +538,7 @@ class AdvSupplyChase(models.Model):
         delays = {}
         for level_list in levels.values():
             delays.update(dict(level_list))
+        self._convert_amounts(rows, now)
         to_escalate, vals_list = [], []
         for row in rows:
             if row["doc_id"] in waiting:
@@ -556,6 +563,27 @@ class AdvSupplyChase(models.Model):
         if kind == "late_receipt":
             chases._compute_impacts()
         return chases
+
+    def _convert_amounts(self, rows, now):
+        """Amounts in the company's currency (My Day ranks by them): one rate per currency
+        and company, whatever the number of documents."""
+        companies = {
+            c.id: c for c in self.env["res.company"].browse({r["company_id"] for r in rows})
+        }
+        rates = {}
+        for row in rows:
+            company = companies[row["company_id"]]
+            if not row.get("currency_id") or row["currency_id"] == company.currency_id.id:
+                continue
+            key = (row["currency_id"], company.id)
+            if key not in rates:
+                rates[key] = self.env["res.currency"]._get_conversion_rate(
+                    self.env["res.currency"].browse(row["currency_id"]),
+                    company.currency_id,
+                    company,
+                    now.date(),
+                )
+            row["amount"] = company.currency_id.round((row["amount"] or 0.0) * rates[key])
 
     def _prepare_chase_vals(self, kind, row, level_id):
         return {
@@ -629,9 +657,22 @@ class AdvSupplyChase(models.Model):
         )
         for template in to_mail.level_id.mail_template_id:
             chases = to_mail.filtered(lambda c, t=template: c.level_id.mail_template_id == t)
-            # Rendered and queued in batches, each in its recipient's language, the buyer in
-            # copy; the e-mail is linked to the chase (its chatter shows it).
-            template.send_mail_batch(chases.ids, email_values={"auto_delete": False})
+            # Mass mail renders and queues the e-mails in batches (the buyer in copy, linked to
+            # the chase); one composer per language so each partner reads their own.
+            by_lang = {}
+            for chase in chases:
+                by_lang.setdefault(chase.partner_id.lang or "en_US", []).append(chase.id)
+            for lang, ids in by_lang.items():
+                self.env["mail.compose.message"].with_context(lang=lang).create(
+                    {
+                        "composition_mode": "mass_mail",
+                        "model": self._name,
+                        "res_ids": ids,
+                        "template_id": template.id,
+                        "auto_delete": False,
+                        "auto_delete_keep_log": True,
+                    }
+                )._action_send_mail()
         no_address = self.filtered(lambda c: c.channel == "email") - to_mail
         for chase in no_address:
             chase.message_post(

@@ -65,14 +65,18 @@ class AdvSupplyPerformance(models.Model):
                     SELECT c.adv_partner_id, 'carrier', 'delivery', p.company_id, p.date_done,
                            p.id, 1,
                            (p.adv_pod_date <= p.date_done::date
-                                + COALESCE(c.adv_transit_days, 0))::int,
+                                + COALESCE(ct.transit_days, c.adv_transit_days, 0))::int,
                            CASE WHEN p.adv_pod_date <= p.date_done::date
-                                + COALESCE(c.adv_transit_days, 0) THEN 100.0 ELSE 0.0 END,
+                                + COALESCE(ct.transit_days, c.adv_transit_days, 0)
+                                THEN 100.0 ELSE 0.0 END,
                            GREATEST(0, p.adv_pod_date - (p.date_done::date
-                                + COALESCE(c.adv_transit_days, 0)))::float,
+                                + COALESCE(ct.transit_days, c.adv_transit_days, 0)))::float,
                            0, NULL::float
                       FROM stock_picking p
                       JOIN delivery_carrier c ON c.id = p.carrier_id
+                 LEFT JOIN res_partner dest ON dest.id = p.partner_id
+                 LEFT JOIN adv_carrier_transit ct
+                        ON ct.carrier_id = c.id AND ct.country_id = dest.country_id
                      WHERE p.state = 'done' AND p.adv_pod_date IS NOT NULL
                        AND c.adv_partner_id IS NOT NULL
                     UNION ALL

@@ -11,6 +11,12 @@ class DeliveryCarrier(models.Model):
         help="Days between the hand-over to the carrier and the delivery: with no proof of "
         "delivery after that, the carrier is chased.",
     )
+    adv_transit_ids = fields.One2many(
+        comodel_name="adv.carrier.transit",
+        inverse_name="carrier_id",
+        string="Transit time per country",
+        help="Overrides the transit time for deliveries to these countries.",
+    )
     adv_partner_id = fields.Many2one(
         comodel_name="res.partner",
         string="Carrier contact",

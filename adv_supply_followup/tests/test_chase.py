@@ -35,10 +35,10 @@ class TestChaseGeneration(SupplyCommon):
         mails = self.env["mail.mail"].search(
             [("model", "=", chase._name), ("res_id", "=", chase.id)]
         )
-        # One e-mail: the vendor, the buyer in copy (no activity notification besides).
+        # One e-mail: the vendor and the buyer (no activity notification besides).
         self.assertIn("acknowledge", mails.subject)
-        self.assertEqual(mails.recipient_ids, self.vendor)
-        self.assertEqual(mails.email_cc, "buyer@example.com")
+        # (mass mail turns the copy address into the buyer's partner among the recipients)
+        self.assertEqual(mails.recipient_ids, self.vendor | self.buyer.partner_id)
         self.assertIn(mails.mail_message_id, chase.message_ids)
         self.assertEqual(
             chase.activity_ids.activity_type_id,
@@ -135,6 +135,30 @@ class TestChaseGeneration(SupplyCommon):
         self.assertEqual(again.kind, "late_receipt")
         self.assertEqual(chase.state, "answered")
 
+    def test_late_value_in_company_currency(self):
+        usd = self.env.ref("base.USD")
+        usd.active = True
+        other = usd if self.company.currency_id != usd else self.env.ref("base.EUR")
+        other.active = True
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": other.id,
+                "name": "2026-01-01",
+                "rate": 2.0,
+                "company_id": self.company.id,
+            }
+        )
+        self.env["res.currency.rate"].search(
+            [("currency_id", "=", self.company.currency_id.id)]
+        ).unlink()
+        with freeze_time(TODAY - timedelta(days=10)):
+            order = self.make_purchase(date_planned=day(-2), confirm=False)
+            order.currency_id = other
+            order.button_confirm()
+        order.mail_reception_confirmed = True
+        chase = self.generate()
+        self.assertEqual(chase.amount, 500.0)  # 1 000 in a currency worth half
+
     def test_native_date_change_is_in_history(self):
         order = self.confirm_at(TODAY - timedelta(days=1), date_planned=day(5))
         order.order_line.with_user(self.buyer).date_planned = day(7)
@@ -197,6 +221,28 @@ class TestChaseGeneration(SupplyCommon):
         self.assertEqual(picking.adv_pod_date, date(2026, 2, 27))
         self.assertEqual(pod.state, "closed")
         self.assertFalse(self.generate().filtered(lambda c: c.kind == "no_pod"))
+
+    def test_transit_time_per_country(self):
+        spain = self.env.ref("base.es")
+        self.carrier.adv_transit_ids = [Command.create({"country_id": spain.id, "transit_days": 5})]
+        self.customer2.country_id = spain
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, self.warehouse.lot_stock_id, 100
+        )
+        pickings = self.env["stock.picking"]
+        with freeze_time(TODAY - timedelta(days=6)):
+            for partner in (self.customer, self.customer2):
+                sale = self.make_sale(5, day(-5), partner=partner)
+                sale.picking_ids.carrier_id = self.carrier
+                sale.picking_ids.move_ids.quantity = 5
+                pickings |= sale.picking_ids
+        with freeze_time(TODAY - timedelta(days=3)):
+            pickings.button_validate()
+        chased = self.generate().filtered(lambda c: c.kind == "no_pod").picking_id
+        # France: 2 days of transit, chased; Spain: 5 days, not yet.
+        self.assertEqual(chased.partner_id, self.customer)
+        chased = self.generate(TODAY + timedelta(days=3)).filtered(lambda c: c.kind == "no_pod")
+        self.assertIn(self.customer2, chased.picking_id.partner_id)
 
     def test_refusals(self):
         order = self.confirm_at(TODAY - timedelta(days=10), date_planned=day(-2))
