@@ -81,14 +81,6 @@ class ClaimsCommon(AdvUsersMixin, AccountTestInvoicingCommon):
         cls.claim_type_admin = cls.env.ref("adv_claims.claim_type_admin")
 
     @classmethod
-    def switch_off_order_control(cls, company):
-        """When adv_order_control is installed too (the suite's test database), its credit and
-        conformity control would stop the fixtures' orders of new customers: these tests are
-        about claims, so its company switches are turned off (the fields exist only then)."""
-        switches = {"adv_conformity_check": False, "adv_solvency_new_customer": False}
-        company.write({k: v for k, v in switches.items() if k in company._fields})
-
-    @classmethod
     def make_sold_delivered_invoiced(cls, partner, tiles=10.0):
         order = cls.env["sale.order"].create(
             {

@@ -117,6 +117,12 @@ class SaleOrder(models.Model):
                 }
             )
 
+    def _adv_day_stake(self):
+        """My Day: a held order puts its whole amount (tax included, company currency) at stake."""
+        stakes = super()._adv_day_stake()
+        stakes.update({order.id: order._adv_amount_company() for order in self})
+        return stakes
+
     def _adv_amount_company(self):
         """The order's total, tax included, in company currency."""
         self.ensure_one()

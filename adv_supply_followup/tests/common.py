@@ -22,6 +22,7 @@ class SupplyCommon(AdvCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
+        cls.switch_off_order_control(cls.company)
         cls.warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.company.id)], limit=1
         )

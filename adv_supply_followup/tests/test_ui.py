@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.adv_base.tests.common import AdvUsersMixin
+
 
 class ChaseTourCase(HttpCase):
     """A late receipt chased, and a customer order that depends on it."""
@@ -11,6 +13,7 @@ class ChaseTourCase(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        AdvUsersMixin.switch_off_order_control(cls.env.company)
         cls.assistant = new_test_user(
             cls.env,
             login="sf_tour",
