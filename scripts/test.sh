@@ -62,18 +62,28 @@ if ! skip bench; then
     done
 fi
 
-# --- each addon installs alone on an empty database (two at a time: two cores) ------------------
+# --- each addon installs alone on an empty database, then uninstalls cleanly (two at a time) ----
 alone() {
     local addon=$1 db="adv_alone_$1"
     dropdb --if-exists "$db"
     "${ODOO_BIN[@]}" -d "$db" --addons-path="$ADDONS_PATH" -i "$addon" --without-demo=all \
         --stop-after-init --log-level=warn --http-port=0 --max-cron-threads=0 >"$LOGDIR/alone_$addon.log" 2>&1
     local state; state=$(psql -d "$db" -Atc "select state from ir_module_module where name='$addon'" 2>/dev/null)
+    if [ "$state" != installed ] || grep -qE " (ERROR|CRITICAL) " "$LOGDIR/alone_$addon.log"; then
+        dropdb --if-exists "$db"; return 1
+    fi
+    # ... and uninstalls cleanly: no error, and none of its records, models or fields left behind.
+    echo "env['ir.module.module'].search([('name', '=', '$addon')]).button_immediate_uninstall()" \
+        | "${ODOO_BIN[@]}" shell -d "$db" --addons-path="$ADDONS_PATH" --log-level=warn --http-port=0 \
+            --max-cron-threads=0 >"$LOGDIR/uninstall_$addon.log" 2>&1
+    local left; left=$(psql -d "$db" -Atc "select state || ':' || (select count(*) from ir_model_data
+        where module='$addon') from ir_module_module where name='$addon'" 2>/dev/null)
     dropdb --if-exists "$db"
-    [ "$state" = installed ] && ! grep -qE " (ERROR|CRITICAL) " "$LOGDIR/alone_$addon.log"
+    [ "$left" = "uninstalled:0" ] && ! grep -qE " (ERROR|CRITICAL) |Traceback" "$LOGDIR/uninstall_$addon.log" \
+        || { echo "$addon after uninstall: ${left:-?} (state:records left)"; tail -20 "$LOGDIR/uninstall_$addon.log"; return 1; }
 }
 if ! skip alone; then
-    log "each addon alone on an empty database: ${ADV_ADDONS[*]}"
+    log "each addon alone on an empty database, installed then uninstalled: ${ADV_ADDONS[*]}"
     pids=()
     for addon in "${ADV_ADDONS[@]}"; do
         alone "$addon" & pids+=("$!:$addon")

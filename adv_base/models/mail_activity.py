@@ -63,13 +63,21 @@ class MailActivity(models.Model):
         by_model = {}
         for activity in self:
             by_model.setdefault(activity.res_model, []).append(activity)
+        default_currency = self.env.company.currency_id
         for model_name, activities in by_model.items():
-            stakes = {}
+            stakes, currencies = {}, {}
             model = self.env.get(model_name) if model_name else None
             if model is not None and hasattr(model, "_adv_day_stake"):
                 ids = [a.res_id for a in activities if a.res_id]
                 records = model.sudo().browse(ids).exists()
                 stakes = records._adv_day_stake() if records else {}
+                # A stake is in its record's company currency (one read per model).
+                if records and isinstance(model._fields.get("company_id"), fields.Many2one):
+                    currencies = {
+                        record.id: record.company_id.currency_id
+                        for record in records
+                        if record.company_id
+                    }
             for activity in activities:
                 activity.adv_stake = stakes.get(activity.res_id, 0.0)
-                activity.adv_currency_id = self.env.company.currency_id
+                activity.adv_currency_id = currencies.get(activity.res_id, default_currency)

@@ -364,11 +364,18 @@ class AdvClaim(models.Model):
                     .next_by_code("adv.claim")
                     or "/"
                 )
+            # The customer of a claim made from a document is the document's company, not
+            # the contact who placed it (nor a context default, which still wins when given).
             for field in ("sale_order_id", "picking_id", "invoice_id"):
-                if vals.get(field) and not vals.get("partner_id"):
-                    vals["partner_id"] = (
-                        self.env[self._fields[field].comodel_name].browse(vals[field]).partner_id.id
-                    )
+                if (
+                    vals.get(field)
+                    and not vals.get("partner_id")
+                    and not self.env.context.get("default_partner_id")
+                ):
+                    document = self.env[self._fields[field].comodel_name].browse(vals[field])
+                    vals["partner_id"] = document.partner_id.commercial_partner_id.id
+                    if document.partner_id != document.partner_id.commercial_partner_id:
+                        vals.setdefault("contact_id", document.partner_id.id)
             if vals.get("state", "new") != "new":
                 raise UserError(self.env._("A claim starts as New."))
         claims = super().create(vals_list)

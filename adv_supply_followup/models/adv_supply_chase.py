@@ -562,6 +562,9 @@ class AdvSupplyChase(models.Model):
         chases._send_level()
         if kind == "late_receipt":
             chases._compute_impacts()
+            # The activities were scheduled with the late value: My Day ranks them by the
+            # value of the customer orders now known to be at risk.
+            chases._adv_day_refresh()
         return chases
 
     def _convert_amounts(self, rows, now):

@@ -1,0 +1,260 @@
+/** @odoo-module **/
+// The ADV user's day: My Day holds one item from each addon, each with its stake; she releases
+// the blocked order and confirms it, then records the vendor's answer to the supply chase.
+// A list on a desktop, cards on a phone (header buttons in the cog menu, a back button).
+import {registry} from "@web/core/registry";
+
+const APP = '.o_app[data-menu-xmlid="adv_base.menu_root"]';
+// One work item of My Day (a list row on a desktop, a card on a phone) and what proves it.
+const ITEMS = {
+    order: {text: "Credit release", stake: "6,000.00"},
+    call: {text: "Dunning call: Day Customer Carrelage", stake: "1,750.00"},
+    claim: {text: "Claim acknowledgement", stake: "360.00"},
+    chase: {text: "Chase call", stake: "800.00"},
+    lead: {text: "Day Show Lyon", stake: "2,500.00"},
+};
+const ROW = (item) => `.o_list_view .o_data_row:contains(${item.text})`;
+const CARD = (item) => `.o_kanban_view .o_kanban_record:contains(${item.text})`;
+
+function seeItems(names) {
+    return names.flatMap((name) => [
+        {
+            isActive: ["desktop"],
+            content: `My Day lists the ${name} with its stake`,
+            trigger: `${ROW(ITEMS[name])} td[name=adv_stake]:contains(${ITEMS[name].stake})`,
+        },
+        {
+            isActive: ["mobile"],
+            content: `My Day has a card for the ${name} with its stake`,
+            trigger: `${CARD(ITEMS[name])}:contains(${ITEMS[name].stake})`,
+        },
+    ]);
+}
+
+function itemGone(name) {
+    return [
+        {
+            isActive: ["desktop"],
+            content: `The ${name} is no longer in My Day`,
+            trigger: `.o_list_view:not(:has(${ROW(ITEMS[name])}))`,
+        },
+        {
+            isActive: ["mobile"],
+            content: `The ${name} has no card any more`,
+            trigger: `.o_kanban_view:not(:has(${CARD(ITEMS[name])}))`,
+        },
+    ];
+}
+
+function openItem(name) {
+    return [
+        {
+            isActive: ["desktop"],
+            content: `Open the ${name}`,
+            trigger: `${ROW(ITEMS[name])} td[name=res_name]`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: `Open the ${name}`,
+            trigger: CARD(ITEMS[name]),
+            run: "click",
+        },
+    ];
+}
+
+function headerButton(name, content) {
+    return [
+        {
+            isActive: ["desktop"],
+            content,
+            trigger: `.o_form_view .o_statusbar_buttons button[name=${name}]`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open the cog menu of the form",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(i.fa-cog)",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content,
+            trigger: `.o-dropdown--menu button[name=${name}]`,
+            run: "click",
+        },
+    ];
+}
+
+function backToMyDay() {
+    return [
+        {
+            isActive: ["desktop"],
+            content: "Back to My Day by the breadcrumb",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains(My Day)",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Back to My Day",
+            trigger: ".o_back_button",
+            run: "click",
+        },
+        {
+            content: "My Day again",
+            trigger: ".o_breadcrumb .o_last_breadcrumb_item:contains(My Day)",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("adv_day", {
+    steps: () => [
+        {
+            isActive: ["desktop"],
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button:enabled",
+            run: "click",
+        },
+        {
+            isActive: ["desktop"],
+            content: "Open Sales Administration",
+            trigger: APP,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open the burger menu",
+            trigger: ".o_main_navbar .o_menu_toggle",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Show all apps",
+            trigger: ".o_sidebar_topbar a.btn-primary",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open Sales Administration",
+            trigger: APP,
+            run: "click",
+        },
+        {
+            content: "My Day is the app's first screen",
+            trigger: ".o_breadcrumb:contains(My Day)",
+        },
+        ...seeItems(["order", "call", "claim", "chase", "lead"]),
+
+        // The blocked order: its credit check, released within delegation, then confirmed.
+        ...openItem("order"),
+        {
+            content: "The order is held by the credit control",
+            trigger: ".o_form_view .o_adv_credit_banner:contains(needs approval)",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Show the smart buttons",
+            trigger: ".o_control_panel button.o_button_more",
+            run: "click",
+        },
+        {
+            content: "Open its credit checks",
+            trigger: "button[name=action_adv_view_checks]",
+            run: "click",
+        },
+        {
+            isActive: ["desktop"],
+            content: "The waiting check",
+            trigger: ".o_list_view .o_data_row:contains(Waiting) td[name=partner_id]",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "The waiting check",
+            trigger: ".o_kanban_view .o_kanban_record:contains(Day Customer Bricolage):contains(Waiting)",
+            run: "click",
+        },
+        {
+            content: "The reasons say by how much",
+            trigger: ".o_form_view .o_field_widget[name=line_ids] :contains(over by)",
+        },
+        {
+            content: "Type the reason of the release",
+            trigger: ".o_field_widget[name=release_reason] textarea",
+            run: "edit Deposit received by wire",
+        },
+        {
+            content: "Release",
+            trigger: ".o_form_view button[name=button_release]",
+            run: "click",
+        },
+        {
+            content: "The check is released",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Released)",
+        },
+        {
+            isActive: ["desktop"],
+            content: "Back to the order by the breadcrumb",
+            trigger: '.o_breadcrumb .breadcrumb-item a[data-tooltip$=" form"]',
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Back to the credit checks",
+            trigger: ".o_back_button",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "The check's card says released",
+            trigger: ".o_kanban_view .o_kanban_record:contains(Released)",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Back to the order",
+            trigger: ".o_back_button",
+            run: "click",
+        },
+        {
+            content: "The order is no longer held",
+            trigger:
+                ".o_form_view:has(.o_field_widget[name=order_line]):not(:has(.o_adv_credit_banner))",
+        },
+        ...headerButton("action_confirm", "Confirm the order"),
+        {
+            content: "The order is confirmed",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Sales Order)",
+        },
+        ...backToMyDay(),
+        ...itemGone("order"),
+        ...seeItems(["call", "claim", "chase", "lead"]),
+
+        // The supply chase: the vendor's new date, recorded from the chase.
+        ...openItem("chase"),
+        ...headerButton("action_record_answer", "Record the vendor's answer"),
+        {
+            content: "The new promised date",
+            trigger: ".modal .o_field_widget[name=date_promised] input",
+            run: "edit 01/15/2031",
+        },
+        {
+            content: "What the vendor said",
+            trigger: ".modal .o_field_widget[name=comment] textarea",
+            run: "edit Kiln breakdown, new date confirmed by phone",
+        },
+        {
+            content: "Record",
+            trigger: ".modal button[name=action_record]",
+            run: "click",
+        },
+        {
+            content: "The chase is answered",
+            trigger:
+                "body:not(:has(.modal)) .o_statusbar_status button.o_arrow_button_current:contains(Answered)",
+        },
+        ...backToMyDay(),
+        ...itemGone("chase"),
+        ...itemGone("order"),
+        ...seeItems(["call", "claim", "lead"]),
+    ],
+});

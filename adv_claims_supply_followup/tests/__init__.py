@@ -1,0 +1,2 @@
+from . import test_back_charge
+from . import test_delay_claim
