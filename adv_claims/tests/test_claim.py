@@ -61,6 +61,46 @@ class TestClaim(ClaimsCommon):
             self.assertEqual(claim.resolution_deadline, datetime.datetime(2026, 3, 4, 9, 0))
             self.assertTrue(claim.escalated)
 
+    def test_claim_by_rpc_on_a_contacts_order_names_the_company(self):
+        """A claim created by code or RPC on a document placed by a contact: the customer is the
+        contact's company, the contact is kept as the claim's contact."""
+        self.order.partner_id = self.customer_contact
+        claim = (
+            self.env["adv.claim"]
+            .with_user(self.handler)
+            .create({"subject": "By RPC", "sale_order_id": self.order.id})
+        )
+        self.assertEqual(claim.partner_id, self.customer)
+        self.assertEqual(claim.contact_id, self.customer_contact)
+
+    def test_kanban_quick_create_of_a_phone_call(self):
+        """The kanban's quick create (a call taken in the New column, on a phone too) makes a
+        valid claim with its reference, handler and acknowledgement activity."""
+        kanban = etree.fromstring(self.env.ref("adv_claims.adv_claim_view_kanban").arch)
+        quick_view = "adv_claims.adv_claim_view_form_quick"
+        self.assertEqual(kanban.get("quick_create_view"), quick_view)
+        with freeze_time("2026-03-02 09:00:00"):
+            # the column of the state "new" gives its value as a default, as the web client does
+            form = Form(
+                self.env["adv.claim"].with_user(self.handler).with_context(default_state="new"),
+                view=quick_view,
+            )
+            form.partner_id = self.customer
+            form.subject = "On the phone: two pallets missing"
+            self.assertEqual(form.channel, "phone")
+            claim = form.save()
+        self.assertTrue(claim.name.startswith("CLM/"))
+        self.assertEqual(
+            (claim.state, claim.partner_id, claim.user_id, claim.company_id, claim.channel),
+            ("new", self.customer, self.handler, self.company, "phone"),
+        )
+        self.assertEqual(claim.date_claim, datetime.datetime(2026, 3, 2, 9, 0))
+        ack = claim.activity_ids
+        self.assertEqual(ack.activity_type_id, self.env.ref("adv_claims.mail_activity_claim_ack"))
+        self.assertEqual(ack.user_id, self.handler)
+        self.assertEqual(ack.date_deadline, datetime.date(2026, 3, 3))
+        self.assertIn(claim, self.env["adv.claim"].with_user(self.handler).search([]))
+
     def test_entry_points_from_documents(self):
         for document, field in (
             (self.order, "sale_order_id"),
@@ -106,41 +146,49 @@ class TestClaim(ClaimsCommon):
         self.assertEqual(by_picking.line_ids.price_unit, 50.0)
 
     def test_claimed_quantity_cannot_exceed_delivered_or_invoiced(self):
-        with self.assertRaisesRegex(ValidationError, "11.0 claimed but only 10.0"):
+        with self.assertRaises(ValidationError) as cm:
             self.make_claim(
                 line_ids=[
                     Command.create({"invoice_line_id": self.tile_invoice_line.id, "quantity": 11})
                 ]
             )
-        with self.assertRaisesRegex(ValidationError, "only 10.0 delivered"):
+        self.assertIn("11.0 claimed but only 10.0", str(cm.exception))
+        with self.assertRaises(ValidationError) as cm:
             self.make_claim(
                 line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 12})]
             )
+        self.assertIn("only 10.0 delivered", str(cm.exception))
         # Two claims on the same line together cannot exceed it either.
         self.make_claim(
             line_ids=[Command.create({"sale_line_id": self.tile_line.id, "quantity": 6})]
         )
-        with self.assertRaisesRegex(ValidationError, "10.0 delivered"):
+        with self.assertRaises(ValidationError) as cm:
             self.make_claim(
                 line_ids=[Command.create({"sale_line_id": self.tile_line.id, "quantity": 5})]
             )
-        with self.assertRaisesRegex(ValidationError, "must be positive"):
+        self.assertIn("10.0 delivered", str(cm.exception))
+        with self.assertRaises(ValidationError) as cm:
             self.make_claim(
                 line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 0})]
             )
+        self.assertIn("must be positive", str(cm.exception))
+        # the refused claims were rolled back: only the valid one is left
+        self.assertEqual(
+            self.env["adv.claim"].search_count([("partner_id", "=", self.customer.id)]), 1
+        )
 
     def test_lines_of_another_customer_or_company_are_refused(self):
-        with self.assertRaisesRegex(ValidationError, "was not sold to Martin SA"):
+        with self.assertRaises(ValidationError) as cm:
             self.make_claim(
                 partner_id=self.other_customer.id,
                 line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 1})],
             )
-        with self.assertRaisesRegex(UserError, "is not a document of the customer"):
+        self.assertIn("was not sold to Martin SA", str(cm.exception))
+        with self.assertRaises(UserError) as cm:
             self.make_claim(partner_id=self.other_customer.id, sale_order_id=self.order.id)
+        self.assertIn("is not a document of the customer", str(cm.exception))
         other = self.setup_other_company()["company"]
-        with self.assertRaisesRegex(
-            UserError, "belong to different companies|Incompatible companies"
-        ):
+        with self.assertRaises(UserError) as cm:
             self.env["adv.claim"].create(
                 {
                     "partner_id": self.customer.id,
@@ -149,20 +197,28 @@ class TestClaim(ClaimsCommon):
                     "sale_order_id": self.order.id,
                 }
             )
+        self.assertRegex(str(cm.exception), "belong to different companies|Incompatible companies")
 
     def test_transitions(self):
         claim = self.make_claim()
-        with self.assertRaisesRegex(UserError, "cannot go from New to Resolved"):
+        with self.assertRaises(UserError) as cm:
             claim.action_resolve()
-        with self.assertRaisesRegex(UserError, "starts as New"):
+        self.assertIn("cannot go from New to Resolved", str(cm.exception))
+        self.assertEqual(claim.state, "new")
+        with self.assertRaises(UserError) as cm:
             self.make_claim(state="qualified")
+        self.assertIn("starts as New", str(cm.exception))
         claim.action_wait()
         claim.action_reject()
-        with self.assertRaisesRegex(UserError, "cannot go from Rejected to Solution proposed"):
+        with self.assertRaises(UserError) as cm:
             claim.write({"state": "proposed"})
+        self.assertIn("cannot go from Rejected to Solution proposed", str(cm.exception))
+        self.assertEqual(claim.state, "rejected")
         claim.action_close()
-        with self.assertRaisesRegex(UserError, "cannot go from Closed to New"):
+        with self.assertRaises(UserError) as cm:
             claim.write({"state": "new"})
+        self.assertIn("cannot go from Closed to New", str(cm.exception))
+        self.assertEqual(claim.state, "closed")
 
     def test_evidence_blocks_qualification(self):
         claim = self.make_claim(
@@ -173,14 +229,19 @@ class TestClaim(ClaimsCommon):
             ],
         )
         self.assertEqual(claim.responsible_party, "supplier")  # the type's default
-        with self.assertRaisesRegex(
-            UserError, "evidence: Photos, evidence: Sample or batch number"
-        ):
+        with self.assertRaises(UserError) as cm:
             claim.action_qualify()
+        self.assertIn("evidence: Photos, evidence: Sample or batch number", str(cm.exception))
+        # the refusal is rolled back: the claim is still new, without resolution activity
+        resolution_type = self.env.ref("adv_claims.mail_activity_claim_resolution")
+        self.assertEqual(claim.state, "new")
+        self.assertNotIn(resolution_type, claim.activity_ids.activity_type_id)
         self.assertIn("Photos", claim.qualification_todo)
         # Nor through a plain write (RPC).
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as cm:
             claim.write({"state": "qualified"})
+        self.assertIn("cannot be qualified", str(cm.exception))
+        self.assertEqual(claim.state, "new")
         claim.evidence_ids = [
             Command.create({"kind_id": self.env.ref("adv_claims.evidence_photos").id, "note": "x"}),
             Command.create({"kind_id": self.env.ref("adv_claims.evidence_sample").id, "note": "y"}),
@@ -193,15 +254,21 @@ class TestClaim(ClaimsCommon):
             )
         )
         self.assertEqual(resolution.user_id, self.handler)
-        with self.assertRaisesRegex(ValidationError, "needs a file or a note"):
+        with self.assertRaises(ValidationError) as cm:
             claim.evidence_ids = [
                 Command.create({"kind_id": self.env.ref("adv_claims.evidence_photos").id})
             ]
+        self.assertIn("needs a file or a note", str(cm.exception))
+        self.assertEqual(len(claim.evidence_ids), 2)
+        self.assertEqual(claim.state, "qualified")
 
     def test_unqualified_fields_block_qualification(self):
         claim = self.make_claim()
-        with self.assertRaisesRegex(UserError, "the claim type.*whether it is justified"):
+        with self.assertRaises(UserError) as cm:
             claim.action_qualify()
+        self.assertIn("cannot be qualified; missing: the claim type", str(cm.exception))
+        self.assertIn("whether it is justified", str(cm.exception))
+        self.assertEqual(claim.state, "new")
 
     def test_carrier_reserve_late_flag(self):
         photos = self.env.ref("adv_claims.evidence_photos")
@@ -219,8 +286,10 @@ class TestClaim(ClaimsCommon):
             )
             claim.date_delivered = "2026-04-30"  # a Thursday; 1 May is a public holiday
             self.assertEqual(claim.reserve_deadline, datetime.date(2026, 5, 4))
-            with self.assertRaisesRegex(UserError, "date reserves were sent"):
+            with self.assertRaises(UserError) as cm:
                 claim.action_qualify()
+            self.assertIn("date reserves were sent", str(cm.exception))
+            self.assertEqual(claim.state, "new")
             claim.date_reserve = "2026-05-04"
             self.assertFalse(claim.reserve_late)
             claim.date_reserve = "2026-05-05"
@@ -442,5 +511,7 @@ class TestAnalysis(ClaimsCommon):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.handler.lang = "fr_FR"
         claim = self.make_claim()
-        with self.assertRaisesRegex(UserError, "ne peut pas passer de Nouvelle à Résolue"):
+        with self.assertRaises(UserError) as cm:
             claim.with_user(self.handler).with_context(lang="fr_FR").action_resolve()
+        self.assertIn("ne peut pas passer de Nouvelle à Résolue", str(cm.exception))
+        self.assertEqual(claim.state, "new")

@@ -52,10 +52,12 @@ class TestRemedy(ClaimsCommon):
         self.assertEqual(remedy.state, "done")
         self.assertEqual(remedy.done_by_id, self.handler)
         self.assertEqual(self.claim.amount_stake, 400.0)
-        with self.assertRaisesRegex(UserError, "already done"):
+        with self.assertRaises(UserError) as cm:
             remedy.action_execute()
-        with self.assertRaisesRegex(UserError, "cannot change"):
+        self.assertIn("already done", str(cm.exception))
+        with self.assertRaises(UserError) as cm:
             remedy.amount = 10.0
+        self.assertIn("cannot change", str(cm.exception))
 
     def test_full_credit_note_of_the_invoice(self):
         remedy = self.remedy("credit_note", user=self.adv_manager, credit_scope="invoice")
@@ -123,13 +125,15 @@ class TestRemedy(ClaimsCommon):
         self.assertEqual(bill.state, "draft")
         self.assertEqual(remedy.picking_id, self.delivery)
         without_partner = self.remedy("back_charge", amount=10.0)
-        with self.assertRaisesRegex(UserError, "carrier or supplier to charge"):
+        with self.assertRaises(UserError) as cm:
             without_partner.action_execute()
+        self.assertIn("carrier or supplier to charge", str(cm.exception))
 
     def test_delegation_refusal_then_approval(self):
         gesture = self.remedy("gesture", amount=600.0)  # a handler's gesture stops at 500
-        with self.assertRaisesRegex(UserError, "above your delegation"):
+        with self.assertRaises(UserError) as cm:
             gesture.action_execute()
+        self.assertIn("above your delegation", str(cm.exception))
         self.assertFalse(gesture.account_move_id)
         gesture.action_request_approval()
         self.assertEqual(gesture.state, "to_approve")
@@ -139,8 +143,9 @@ class TestRemedy(ClaimsCommon):
             )
         )
         self.assertIn(self.adv_manager, approval.user_id)
-        with self.assertRaisesRegex(UserError, "above your delegation"):
+        with self.assertRaises(UserError) as cm:
             gesture.with_user(self.handler).action_approve()
+        self.assertIn("above your delegation", str(cm.exception))
         gesture.with_user(self.adv_manager).action_approve()
         gesture.with_user(self.handler).action_execute()
         self.assertEqual(gesture.state, "done")
@@ -152,5 +157,6 @@ class TestRemedy(ClaimsCommon):
         with self.assertRaises(UserError):
             self.remedy("gesture", user=self.adv_user, amount=1.0)  # read-only ADV user
         self.claim.action_resolve()
-        with self.assertRaisesRegex(UserError, "is finished"):
+        with self.assertRaises(UserError) as cm:
             self.remedy("gesture", amount=10.0)
+        self.assertIn("is finished", str(cm.exception))

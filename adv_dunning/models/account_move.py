@@ -65,9 +65,16 @@ class AccountMove(models.Model):
             move.adv_dispute_until = disputed.adv_dispute_until
 
     def _inverse_adv_dispute(self):
+        dispute_field = self._fields["adv_dispute"]
         for move in self:
             receivables = move.line_ids.filtered(lambda ln: ln.account_type == "asset_receivable")
-            if move.adv_dispute:
+            # Editing only the reason or the date keeps the dispute: the flag is then not among
+            # the values written, and the ORM would read it as False while it inverts.
+            if self.env.cache.contains(move, dispute_field):
+                disputed = move.adv_dispute
+            else:
+                disputed = any(receivables.mapped("adv_dispute"))
+            if disputed:
                 receivables.action_adv_dispute(move.adv_dispute_reason, move.adv_dispute_until)
             else:
                 receivables.action_adv_end_dispute()

@@ -48,6 +48,7 @@ class AdvDunningNotice(models.Model):
     totals = fields.Char(string="Total due", compute="_compute_totals")
     indemnity = fields.Float(compute="_compute_totals", string="Fixed indemnities (EUR)")
     date_sent = fields.Date(readonly=True)
+    rate_warning = fields.Char(related="run_id.rate_warning", string="Late-payment rate missing")
     penalty_rate = fields.Float(
         string="Penalty rate (%)",
         digits=(5, 2),
@@ -554,10 +555,13 @@ class AdvDunningNotice(models.Model):
             policy = self.partner_id.with_company(self.company_id).adv_dunning_policy_id or (
                 self.company_id.adv_dunning_policy_id
             )
+            fallbacks = {}
             rate_for = self.env["adv.late.payment.rate"]._rate_function(
-                policy.contract_rate or None
+                policy.contract_rate or None, fallbacks
             )
             self.penalty_rate = rate_for(half_year_start(self.date_sent or fields.Date.today()))
+            # a missing half-year is told on the run, once for all its notices
+            self.run_id.sudo()._note_rate_fallbacks(fallbacks)
         self.formal_notice_attachment_id = self._attach_report(
             "adv_dunning.action_report_formal_notice",
             self.ids,

@@ -43,6 +43,16 @@ class AdvDunningRun(models.Model):
     automatic = fields.Boolean(readonly=True, help="Created by the daily scheduled run.")
     notice_ids = fields.One2many("adv.dunning.notice", "run_id", string="Notices")
     notice_count = fields.Integer(compute="_compute_notice_count")
+    rate_fallbacks = fields.Json(
+        readonly=True,
+        copy=False,
+        help="Half-years this run needed without a late-payment rate: {missing: used}.",
+    )
+    rate_warning = fields.Char(
+        string="Late-payment rate missing",
+        compute="_compute_rate_warning",
+        help="The run used the latest known rate for a half-year missing from the table.",
+    )
 
     @api.depends("date", "company_id")
     def _compute_name(self):
@@ -57,6 +67,29 @@ class AdvDunningRun(models.Model):
         )
         for run in self:
             run.notice_count = counts.get(run, 0)
+
+    @api.depends("rate_fallbacks")
+    @api.depends_context("lang")
+    def _compute_rate_warning(self):
+        """What the collector reads on the run, in their language: no late-payment rate for
+        H2 2026, the rate of H1 2026 is used, add it in the rate table."""
+        Rate = self.env["adv.late.payment.rate"]
+        for run in self:
+            fallbacks = run.rate_fallbacks or {}
+            run.rate_warning = (
+                " ".join(
+                    self.env._(
+                        "No late-payment rate for %(missing)s: the rate of %(used)s is used.",
+                        missing=Rate._half_year_label(fields.Date.to_date(missing)),
+                        used=Rate._half_year_label(fields.Date.to_date(used)),
+                    )
+                    for missing, used in sorted(fallbacks.items())
+                )
+                + " "
+                + self.env._("Add it in Sales Administration > Configuration > Late-payment rates.")
+                if fallbacks
+                else False
+            )
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -266,8 +299,9 @@ class AdvDunningRun(models.Model):
                 notice_level[partner_id] = level_by_id[top["level_id"]]
         with_fees = {pid for pid, level in notice_level.items() if level.add_fees}
         fee_rows = [r for r in rows if r["partner_id"] in with_fees]
+        fallbacks = {}
         rate_functions = self._rate_functions(
-            self.env["adv.dunning.policy"].browse({r["policy_id"] for r in fee_rows})
+            self.env["adv.dunning.policy"].browse({r["policy_id"] for r in fee_rows}), fallbacks
         )
         penalties = self._penalties(fee_rows, rate_functions)
         current_half = half_year_start(self.date)
@@ -286,6 +320,7 @@ class AdvDunningRun(models.Model):
             }
             for partner_id in partner_ids
         ]
+        self._note_rate_fallbacks(fallbacks)
         # created in bulk: no creation message nor auto-subscription per notice
         notices = (
             self.env["adv.dunning.notice"]
@@ -376,8 +411,33 @@ class AdvDunningRun(models.Model):
             if r["date_maturity"] < self.date and not r["is_fees"]
         }
 
-    def _rate_functions(self, policies):
+    def _rate_functions(self, policies, fallbacks=None):
         """{policy id: callable(half-year start) -> penalty rate}: the policy's contract rate
-        (floored at 3 x the legal rate), else ECB + 10 points."""
+        (floored at 3 x the legal rate), else ECB + 10 points. The half-years missing from the
+        rate table are noted in ``fallbacks`` (see ``_rate_function``)."""
         Rate = self.env["adv.late.payment.rate"]
-        return {p.id: Rate._rate_function(p.contract_rate or None) for p in policies}
+        return {p.id: Rate._rate_function(p.contract_rate or None, fallbacks) for p in policies}
+
+    def _note_rate_fallbacks(self, fallbacks):
+        """The run used the latest known rate for half-years missing from the table: the run
+        shows it (and its notices with penalties), and a log line says it, once per run and
+        half-year (a run computed in several batches or cron calls tells it once)."""
+        self.ensure_one()
+        known = dict(self.rate_fallbacks or {})
+        new = {
+            fields.Date.to_string(missing): fields.Date.to_string(used)
+            for missing, used in fallbacks.items()
+            if fields.Date.to_string(missing) not in known
+        }
+        if not new:
+            return
+        self.rate_fallbacks = known | new
+        Rate = self.env["adv.late.payment.rate"].with_context(lang="en_US")
+        for missing, used in sorted(new.items()):
+            _logger.warning(
+                "Dunning run %s: no late-payment rate for %s, using %s: add it in "
+                "Configuration > Late-payment rates",
+                self.name,
+                Rate._half_year_label(fields.Date.to_date(missing)),
+                Rate._half_year_label(fields.Date.to_date(used)),
+            )

@@ -37,11 +37,18 @@ class AdvLatePaymentRate(models.Model):
                 raise ValidationError(self.env._("A half-year starts on 1 January or 1 July."))
 
     @api.model
-    def _rate_function(self, contract_rate=None):
+    def _half_year_label(self, start):
+        """The half-year starting on ``start`` as its users name it: H2 2026 (S2 2026)."""
+        return self.env._("H%(half)s %(year)s", half=1 if start.month <= 6 else 2, year=start.year)
+
+    @api.model
+    def _rate_function(self, contract_rate=None, fallbacks=None):
         """callable(half-year start) -> annual penalty rate in %, from this table.
 
         A half-year not yet in the table uses the latest known one (the run goes on; the rate
-        table is to be completed)."""
+        table is to be completed). Each such half-year is noted in ``fallbacks`` when given:
+        {half-year start without a row: start of the row used instead}, so that the caller
+        tells the collector."""
         table = self.search_read(
             [("date_start", "!=", False)],
             ["date_start", "ecb_rate", "legal_rate"],
@@ -53,6 +60,8 @@ class AdvLatePaymentRate(models.Model):
             if not known:
                 raise ValidationError(self.env._("The late-payment rate table is empty."))
             row = known[-1]
+            if row["date_start"] != start and fallbacks is not None:
+                fallbacks[start] = row["date_start"]
             return applicable_rate(row["ecb_rate"], row["legal_rate"], contract_rate)
 
         return rate_for

@@ -5,3 +5,5 @@ from . import test_security
 from . import test_ui
 from . import test_channels
 from . import test_reporting
+from . import test_currencies_and_rates
+from . import test_dispute_edit

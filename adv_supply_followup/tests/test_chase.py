@@ -324,6 +324,34 @@ class TestChaseAccess(SupplyCommon):
         self.assertIn(chase, visible)
         self.assertNotIn(foreign, visible)
 
+    def test_close_as_done_from_the_phone_card(self):
+        """The worklist card closes a chase (Done) for the follow-up role only: an ADV user
+        sees the card without the button and is refused by the server, an employee without an
+        ADV right too; the chase stays open until the follow-up user closes it."""
+        order = self.make_purchase(date_planned=day(10))
+        chase = self.Chase._adv_open_chase(order.picking_ids, "The vendor warned of a delay")
+        self.assertTrue(chase.activity_ids)
+        kanban = self.env.ref("adv_supply_followup.adv_supply_chase_view_kanban")
+
+        def card_buttons(user):
+            arch = self.Chase.with_user(user).get_views([(kanban.id, "kanban")])["views"]
+            card = etree.fromstring(arch["kanban"]["arch"])
+            return card.xpath("//footer/button/@name")
+
+        self.assertEqual(card_buttons(self.chaser), ["action_record_answer", "action_close"])
+        self.assertNotIn("action_close", card_buttons(self.adv_user))
+        for user in (self.adv_user, self.internal_user):
+            with self.assertRaises(AccessError):
+                chase.with_user(user).action_close()
+            self.assertEqual(chase.state, "open", user.login)
+            self.assertTrue(chase.activity_ids)
+        chase.with_user(self.chaser).action_close()
+        self.assertEqual((chase.state, chase.close_reason), ("closed", "resolved"))
+        self.assertFalse(chase.activity_ids)  # the chase's activity is done with the chase
+        self.assertIn("Closed by Sophie Suivi.", "".join(chase.message_ids.mapped("body")))
+        with self.assertRaises(UserError):  # closing it again is refused clearly
+            chase.with_user(self.chaser).action_close()
+
     def test_my_day_ranks_chases_by_stake(self):
         """The buyer's My Day, as the web client loads it, shows the chases by stake."""
         with freeze_time(TODAY - timedelta(days=10)):
