@@ -22,6 +22,7 @@
         "data/mail_activity_type_data.xml",
         "data/adv_credit_delegation_data.xml",
         "views/adv_credit_delegation_views.xml",
+        "wizard/adv_order_check_decision_views.xml",
         "views/adv_order_check_views.xml",
         "views/adv_credit_hold_views.xml",
         "views/sale_order_views.xml",

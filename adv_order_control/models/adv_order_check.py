@@ -201,6 +201,29 @@ class AdvOrderCheck(models.Model):
     def button_refuse(self):
         return self.action_refuse(self.release_reason)
 
+    def action_open_release(self):
+        """The queue's Release button (row, card, or selected rows): asks for the reason."""
+        return self._open_decision("release")
+
+    def action_open_refuse(self):
+        return self._open_decision("refuse")
+
+    def _open_decision(self, decision):
+        self._check_can_decide()
+        titles = {"release": self.env._("Release"), "refuse": self.env._("Refuse")}
+        return {
+            "type": "ir.actions.act_window",
+            "name": titles[decision],
+            "res_model": "adv.order.check.decision",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_check_ids": self.ids,
+                "default_decision": decision,
+            },
+        }
+
     def _is_valid_release_for(self, amount, today):
         self.ensure_one()
         return (

@@ -150,10 +150,15 @@ class SaleOrder(models.Model):
                 lambda o: o.state in ("draft", "sent") and o.id not in cleared
             )
             if unchecked:
-                passed = unchecked._adv_credit_control()
+                passed, to_log = unchecked._adv_credit_evaluate()
                 refused = unchecked - passed
                 if refused:
-                    raise UserError(refused._adv_refusal_text())
+                    # The UserError rolls this transaction back: the block records, their log
+                    # and notifications are committed through a cursor of their own first.
+                    kept = [entry for entry in to_log if entry[0] in refused]
+                    refused._adv_keep_refusal(kept)
+                    raise UserError(refused._adv_refusal_text(kept))
+                self._adv_log_checks(to_log)
         return super().write(vals)
 
     # ------------------------------------------------------------
@@ -207,9 +212,20 @@ class SaleOrder(models.Model):
         Takes the per-customer lock first (see ``adv.credit.lock``), then computes the exposure
         of all customers at once; each order counts the orders accepted before it in the batch.
         """
+        passed, to_log = self._adv_credit_evaluate()
+        self._adv_log_checks(to_log)
+        return passed
+
+    def _adv_credit_evaluate(self):
+        """The control without its log: ``(passed, to_log)``, ``to_log`` holding one
+        ``(order, facts, results, outcome)`` per order that warned or was stopped.
+
+        Writes nothing on the orders (only the lock row and the transaction's cleared ids), so
+        that a refusal can still be logged through another cursor (see ``_adv_keep_refusal``).
+        """
         quotations = self.filtered(lambda o: o.state in ("draft", "sent"))
         if not quotations:
-            return self
+            return self, []
         sudo_self = quotations.sudo()
         self.env["adv.credit.lock"].sudo()._acquire(
             {(o.partner_invoice_id.commercial_partner_id.id, o.company_id.id) for o in sudo_self}
@@ -230,10 +246,49 @@ class SaleOrder(models.Model):
                 accepted[key] += fact.this_order
             if outcome != PASS:
                 to_log.append((order, fact, results, outcome))
-        self._adv_log_checks(to_log)
         cleared = self.env.cr.precommit.data.setdefault(CLEARED_KEY, set())
         cleared.update(passed.ids)
-        return self.browse(passed.ids)
+        return self.browse(passed.ids), to_log
+
+    def _adv_keep_refusal(self, to_log):
+        """Commit the block records of a refused ``write``/``create`` through a separate cursor.
+
+        The caller raises a ``UserError`` next, which rolls its own transaction back; the block
+        record, its chatter log and the controllers' activities must survive it. Only orders the
+        other cursor can see and lock at once are kept: an order created in this transaction
+        (an import, ``create`` with ``state='sale'``) does not exist outside it, and an order
+        this transaction already changed would make the other cursor wait for us forever. For
+        those, the error message is the record. Returns the ids of the orders kept.
+        """
+        ids = [order.id for order, *_ in to_log if order.id]
+        if not ids:
+            return []
+        try:
+            with self.env.registry.cursor() as cr:
+                cr.execute("SET LOCAL lock_timeout = '5s'")
+                cr.execute(
+                    "SELECT id FROM sale_order WHERE id IN %s AND state IN ('draft', 'sent')"
+                    " FOR NO KEY UPDATE SKIP LOCKED",
+                    [tuple(ids)],
+                )
+                kept = {row[0] for row in cr.fetchall()}
+                if kept:
+                    env = self.env(cr=cr)
+                    self.with_env(env)._adv_log_checks(
+                        [
+                            (order.with_env(order.env(cr=cr)), fact, results, outcome)
+                            for order, fact, results, outcome in to_log
+                            if order.id in kept
+                        ]
+                    )
+                cr.execute("SET LOCAL lock_timeout = DEFAULT")
+        except Exception:
+            _logger.exception("Credit control: the refusal of %s could not be kept", ids)
+            return []
+        missed = set(ids) - kept
+        if missed:
+            _logger.info("Credit control: refusal of sale.order %s not kept (new or busy)", missed)
+        return sorted(kept)
 
     def _adv_evaluate(self, fact, messages):
         """Credit rules and conformity checks that did not pass, for this order."""
@@ -336,11 +391,17 @@ class SaleOrder(models.Model):
             and not self.env.user._is_public()
         )
 
-    def _adv_refusal_text(self):
+    def _adv_refusal_text(self, to_log=None):
+        """Why the orders were not confirmed: from ``to_log`` when given (the evaluation at
+        hand, whose block records may live in another transaction), else their last check."""
+        reasons = {
+            order.id: "\n".join(r.message for r in results)
+            for order, _fact, results, _outcome in to_log or []
+        }
         lines = [
-            self.env._("%(order)s was not confirmed:", order=order.name)
+            self.env._("%(order)s was not confirmed:", order=order.name or order.display_name)
             + "\n"
-            + (order.adv_last_check_id.reasons or "")
+            + (reasons.get(order.id) or order.adv_last_check_id.reasons or "")
             for order in self
         ]
         return "\n\n".join(lines)

@@ -6,4 +6,7 @@ from . import test_delegation
 from . import test_exposure_xlsx
 from . import test_access
 from . import test_concurrency
+from . import test_refusal_kept
+from . import test_paths
+from . import test_queue
 from . import test_ui

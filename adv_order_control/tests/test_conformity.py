@@ -88,6 +88,34 @@ class TestConformity(OrderControlCommon):
             "Invoice address: 6900 is not a French postcode (5 digits).",
         )
 
+    def test_addresses_missing_zip_city_and_country(self):
+        self.customer_contact.write({"zip": False, "city": False, "country_id": False})
+        delivery = self.env["res.partner"].create(
+            {
+                "name": "Dupont warehouse",
+                "parent_id": self.customer.id,
+                "type": "delivery",
+                "street": "ZI des Tuileries",
+                "zip": "69740",
+                "country_id": self.env.ref("base.fr").id,
+            }
+        )
+        order = self.make_order(
+            100.0, partner_invoice_id=self.customer_contact.id, partner_shipping_id=delivery.id
+        )
+        self.assertEqual(
+            self.failures(order)["address"],
+            "Delivery address: missing city; Invoice address: missing zip, city, country.",
+        )
+        self.assertRefused(order.action_confirm(), order)
+        line = order.adv_check_ids.line_ids.filtered(lambda ln: ln.rule == "address")
+        self.assertEqual(line.outcome, "block")
+        delivery.city = "Genas"
+        self.customer_contact.write(
+            {"zip": "69002", "city": "Lyon", "country_id": self.env.ref("base.fr").id}
+        )
+        self.assertNotIn("address", self.failures(order))
+
     def test_intra_eu_vat_and_export_incoterm(self):
         self.customer.write({"country_id": self.env.ref("base.be").id, "zip": "1000"})
         order = self.make_order(100.0)

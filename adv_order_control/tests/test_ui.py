@@ -52,3 +52,27 @@ class TestBlockedOrdersTourPhone(BlockedOrderTourCase):
     def test_release_a_blocked_order_on_a_phone(self):
         self.start_tour("/odoo/adv-blocked-orders", "adv_order_control_release", login="oc_tour")
         self.assertEqual(self.order.adv_check_ids.state, "released")
+
+
+@tagged("post_install", "-at_install")
+class TestQueueButtonsTour(BlockedOrderTourCase):
+    def test_release_from_the_list_row(self):
+        self.start_tour(
+            "/odoo/adv-blocked-orders", "adv_order_control_queue_release", login="oc_tour"
+        )
+        check = self.order.adv_check_ids
+        self.assertEqual(
+            (check.state, check.release_reason), ("released", "Deposit received by wire")
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestQueueButtonsTourPhone(BlockedOrderTourCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_release_from_the_card_on_a_phone(self):
+        self.start_tour(
+            "/odoo/adv-blocked-orders", "adv_order_control_queue_release", login="oc_tour"
+        )
+        self.assertEqual(self.order.adv_check_ids.state, "released")

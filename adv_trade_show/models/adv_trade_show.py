@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 SHOW_STATE = [
     ("preparing", "Preparing"),
@@ -91,8 +92,9 @@ class AdvTradeShow(models.Model):
     )
     retention_months = fields.Integer(
         default=36,
-        help="Captures are anonymised this many months after the visit unless they became "
-        "an opportunity (CNIL guidance: 3 years after the last contact).",
+        help="Captures are anonymised this many months after the last contact with the "
+        "visitor unless they have an opportunity, a sale order or accounting documents "
+        "(CNIL guidance: 3 years after the last contact).",
     )
 
     capture_count = fields.Integer(compute="_compute_results")
@@ -101,7 +103,13 @@ class AdvTradeShow(models.Model):
     pipeline_revenue = fields.Monetary(
         string="Pipeline", compute="_compute_results", currency_field="currency_id"
     )
-    won_revenue = fields.Monetary(compute="_compute_results", currency_field="currency_id")
+    won_revenue = fields.Monetary(
+        compute="_compute_results",
+        currency_field="currency_id",
+        help="With Sales and its CRM link: the untaxed amount of the confirmed sale orders of "
+        "the show's leads, confirmed within 12 months after the show. Without: the expected "
+        "revenue of the show's won leads.",
+    )
     budget_planned = fields.Monetary(
         string="Planned Budget",
         compute="_compute_budget",
@@ -157,19 +165,64 @@ class AdvTradeShow(models.Model):
                 ["expected_revenue:sum"],
             )
         )
-        won = dict(
-            Lead._read_group(
-                [("adv_show_id", "in", self.ids), ("stage_id.is_won", "=", True)],
-                ["adv_show_id"],
-                ["expected_revenue:sum"],
+        if self._won_from_sale_orders():
+            won = self._won_revenue_from_orders()
+        else:
+            won = dict(
+                Lead._read_group(
+                    [("adv_show_id", "in", self.ids), ("stage_id.is_won", "=", True)],
+                    ["adv_show_id"],
+                    ["expected_revenue:sum"],
+                )
             )
-        )
         for show in self:
             show.capture_count = captures.get(show, 0)
             show.lead_count = sum(leads.get((show, k), (0, 0))[0] for k in ("lead", "opportunity"))
             show.opportunity_count = leads.get((show, "opportunity"), (0, 0))[0]
             show.pipeline_revenue = pipeline.get(show, 0.0)
             show.won_revenue = won.get(show, 0.0)
+
+    @api.model
+    def _won_from_sale_orders(self):
+        """Whether won revenue comes from sale orders: Sales with its CRM link (``sale_crm``'s
+        ``opportunity_id``) installed. This addon does not depend on them."""
+        return "sale.order" in self.env and "opportunity_id" in self.env["sale.order"]._fields
+
+    def _won_revenue_from_orders(self):
+        """``{show: amount}``: the untaxed amount, in the show's company currency, of the
+        confirmed sale orders of the show's company reached from the show's leads (their
+        opportunity) and confirmed at the latest 12 months after the show ended. One query;
+        an aggregate, not a customer's figures, hence read as the system."""
+        if not self.ids:
+            return {}
+        self.env["sale.order"].flush_model(
+            [
+                "amount_untaxed",
+                "currency_rate",
+                "state",
+                "company_id",
+                "date_order",
+                "opportunity_id",
+            ]
+        )
+        self.env["crm.lead"].flush_model(["adv_show_id"])
+        self.flush_model(["company_id", "date_end"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT l.adv_show_id,
+                          SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1))
+                     FROM sale_order so
+                     JOIN crm_lead l ON l.id = so.opportunity_id
+                     JOIN adv_trade_show s ON s.id = l.adv_show_id
+                    WHERE l.adv_show_id = ANY(%s)
+                      AND so.state = 'sale'
+                      AND so.company_id = s.company_id
+                      AND so.date_order < s.date_end + interval '12 months' + interval '1 day'
+                 GROUP BY l.adv_show_id""",
+                self.ids,
+            )
+        )
+        return {self.browse(show_id): amount for show_id, amount in self.env.cr.fetchall()}
 
     @api.depends("budget_line_ids.planned_amount", "budget_line_ids.actual_amount")
     def _compute_budget(self):

@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools.badge_parser import parse_badge
 from ..tools.normalize import normalize_email, normalize_phone
@@ -110,7 +111,20 @@ class AdvTradeShowCapture(models.Model):
         related="show_id.consent_text_id.body", string="Privacy Notice", readonly=True
     )
     consent_ids = fields.One2many("adv.trade.show.consent", "capture_id", string="Consents")
-    retention_date = fields.Date(compute="_compute_retention_date", store=True, index=True)
+    last_contact_date = fields.Date(
+        string="Last Contact",
+        readonly=True,
+        copy=False,
+        help="The latest contact with this visitor found by the retention job (a later visit, "
+        "an e-mail exchanged, an activity done on their leads or contact); empty: the visit.",
+    )
+    retention_date = fields.Date(
+        compute="_compute_retention_date",
+        store=True,
+        index=True,
+        help="The visitor is anonymised after this date: the show's retention counted from the "
+        "last contact, unless they have an opportunity, a sale order or accounting documents.",
+    )
 
     email_normalized = fields.Char(
         string="Normalised E-mail", compute="_compute_keys", store=True, index="btree_not_null"
@@ -154,13 +168,14 @@ class AdvTradeShowCapture(models.Model):
             elif not capture.lang:
                 capture.lang = "fr_FR" if self.env.user.lang == "fr_FR" else "en_US"
 
-    @api.depends("capture_date", "show_id.retention_months")
+    @api.depends("capture_date", "last_contact_date", "show_id.retention_months")
     def _compute_retention_date(self):
         for capture in self:
             months = capture.show_id.retention_months or 36
-            capture.retention_date = capture.capture_date and (
-                capture.capture_date.date() + relativedelta(months=months)
+            last = capture.last_contact_date or (
+                capture.capture_date and capture.capture_date.date()
             )
+            capture.retention_date = last and last + relativedelta(months=months)
 
     @api.depends("email", "phone", "country_id")
     def _compute_keys(self):
@@ -629,18 +644,137 @@ class AdvTradeShowCapture(models.Model):
         ]
 
     @api.model
-    def _cron_anonymise(self, limit=1000):
-        """Retention: captures past their retention date whose lead did not become an
-        opportunity are anonymised, in batches."""
-        today = fields.Date.context_today(self)
+    def _retention_documents_partners(self):
+        """SQL of the partners kept whatever the date because their commercial entity has a
+        confirmed sale order or an accounting document (posted or cancelled: numbered documents
+        are kept), or ``None`` when neither Sales nor Invoicing is installed (no dependency)."""
+        parts = []
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        if "sale.order" in self.env:
+            self.env["sale.order"].flush_model(["state", "partner_id"])
+            parts.append(
+                SQL(
+                    """SELECT rp.commercial_partner_id FROM sale_order so
+                         JOIN res_partner rp ON rp.id = so.partner_id WHERE so.state = 'sale'"""
+                )
+            )
+        if "account.move" in self.env:
+            self.env["account.move"].flush_model(["state", "commercial_partner_id"])
+            parts.append(
+                SQL(
+                    """SELECT commercial_partner_id FROM account_move
+                        WHERE state != 'draft' AND commercial_partner_id IS NOT NULL"""
+                )
+            )
+        if not parts:
+            return None
+        return SQL(
+            "(SELECT id FROM res_partner WHERE commercial_partner_id IN (%s))",
+            SQL(" UNION ").join(parts),
+        )
+
+    @api.model
+    def _retention_domain(self):
+        """The captures due for anonymisation: past their retention date, their lead did not
+        go on (:meth:`_retention_keep_domain`), neither their contact nor their lead's has an
+        order or accounting documents."""
         domain = [
             ("state", "!=", "anonymised"),
-            ("retention_date", "<", today),
+            ("retention_date", "<", fields.Date.context_today(self)),
             ("lead_id", "not any", self._retention_keep_domain()),
         ]
-        captures = self.sudo().with_context(active_test=False).search(domain, limit=limit)
+        documents = self._retention_documents_partners()
+        if documents is not None:
+            domain += [
+                ("partner_id", "not any", [("id", "in", documents)]),
+                ("lead_id", "not any", [("partner_id", "in", documents)]),
+            ]
+        return domain
+
+    def _last_contact_dates(self):
+        """``{capture id: date}``: the last contact with each capture's visitor, in one query.
+
+        The visitor is the capture's contact, normalised e-mail and lead; their contacts are
+        their visits (every capture sharing the lead, contact or e-mail), and on their leads
+        (the capture's, and those of the same contact or e-mail) and on their contact: the
+        e-mails received or sent and the activities marked done. Internal notes, tracking and
+        system messages are not contacts with the person, nor is the write date of a lead
+        (our own jobs and mass edits touch it)."""
+        if not self:
+            return {}
+        contact = SQL(
+            """(m.mail_activity_type_id IS NOT NULL OR m.message_type = 'email'
+                OR (m.message_type = 'comment' AND m.subtype_id = %s))""",
+            self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH cap AS (
+                    SELECT id, lead_id, partner_id, email_normalized, capture_date
+                      FROM adv_trade_show_capture WHERE id = ANY(%(ids)s)
+                ), person_lead AS (
+                    SELECT id AS cid, lead_id AS lid FROM cap WHERE lead_id IS NOT NULL
+                    UNION SELECT cap.id, l.id FROM cap JOIN crm_lead l
+                        ON l.partner_id = cap.partner_id
+                    UNION SELECT cap.id, l.id FROM cap JOIN crm_lead l
+                        ON l.email_normalized = cap.email_normalized
+                ), dates AS (
+                    SELECT id AS cid, capture_date AS d FROM cap
+                    UNION ALL SELECT cap.id, o.capture_date FROM cap
+                        JOIN adv_trade_show_capture o ON o.lead_id = cap.lead_id
+                    UNION ALL SELECT cap.id, o.capture_date FROM cap
+                        JOIN adv_trade_show_capture o ON o.partner_id = cap.partner_id
+                    UNION ALL SELECT cap.id, o.capture_date FROM cap
+                        JOIN adv_trade_show_capture o ON o.email_normalized = cap.email_normalized
+                    UNION ALL SELECT pl.cid, m.date FROM person_lead pl
+                        JOIN mail_message m ON m.model = 'crm.lead' AND m.res_id = pl.lid
+                       WHERE %(contact)s
+                    UNION ALL SELECT cap.id, m.date FROM cap
+                        JOIN mail_message m ON m.model = 'res.partner' AND m.res_id = cap.partner_id
+                       WHERE %(contact)s
+                )
+                SELECT cid, max(d) FROM dates GROUP BY cid
+                """,
+                ids=self.ids,
+                contact=contact,
+            )
+        )
+        return {cid: last.date() for cid, last in self.env.cr.fetchall() if last}
+
+    def _update_last_contact(self):
+        """Move the retention of the captures whose visitor was contacted after the visit (and
+        that of their consent evidence): one write per new date."""
+        by_date = {}
+        for capture_id, last in self._last_contact_dates().items():
+            capture = self.browse(capture_id)
+            if last > (capture.last_contact_date or capture.capture_date.date()):
+                by_date.setdefault(last, []).append(capture_id)
+        for last, ids in by_date.items():
+            captures = self.browse(ids).sudo()
+            captures.write({"last_contact_date": last})
+            for retention, group in captures.grouped("retention_date").items():
+                group.consent_ids.write({"retention_date": retention})
+        return self.browse([i for ids in by_date.values() for i in ids])
+
+    @api.model
+    def _cron_anonymise(self, limit=1000):
+        """Retention: the captures past their retention date (see :meth:`_retention_domain`)
+        are checked for a later contact, which moves their retention date; the others are
+        anonymised, in batches."""
+        domain = self._retention_domain()
+        Capture = self.sudo().with_context(active_test=False)
+        candidates = Capture.search(domain, limit=limit)
+        contacted = candidates._update_last_contact()
+        today = fields.Date.context_today(self)
+        captures = candidates.filtered(lambda c: c.retention_date < today)
         captures._anonymise()
-        _logger.info("Trade show retention: %s captures anonymised", len(captures))
-        remaining = self.sudo().with_context(active_test=False).search_count(domain)
+        _logger.info(
+            "Trade show retention: %s captures anonymised, %s kept for a later contact",
+            len(captures),
+            len(contacted - captures),
+        )
+        remaining = Capture.search_count(domain)
         self.env["ir.cron"]._notify_progress(done=len(captures), remaining=remaining)
         return captures

@@ -1,8 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import TradeShowCommon
 
@@ -34,6 +36,106 @@ class TestRetention(TradeShowCommon):
         self.assertTrue(plain.consent_ids.anonymised)
         self.assertEqual(kept.state, "done")
         self.assertEqual(kept.email, "kept@visitor.example")
+
+    def test_retention_counts_from_the_last_contact(self):
+        with freeze_time("2026-11-03 10:00:00"):
+            called = self.capture(email="called@visitor.example", phone=False)
+            called.action_process()
+            quiet = self.capture(email="quiet@visitor.example", phone=False)
+            quiet.action_process()
+            seen_again = self.capture(email="again@visitor.example", phone=False)
+            seen_again.action_process()
+        lead = called.lead_id.sudo()
+        with freeze_time("2028-03-01 09:00:00"):
+            lead.activity_ids.action_feedback(feedback="Called: sends plans")
+        with freeze_time("2028-05-02 09:00:00"):
+            lead.message_post(
+                body="Our quote", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+        with freeze_time("2028-01-10 15:00:00"):  # the same visitor, at another show
+            self.capture(
+                user=self.show_manager,
+                show_id=self.other_show.id,
+                email="AGAIN@visitor.example",
+                phone=False,
+            ).action_process()
+        with freeze_time("2028-09-01 09:00:00"):  # internal notes are no contact
+            for capture in called | quiet:
+                capture.lead_id.sudo().message_post(
+                    body="Note", message_type="comment", subtype_xmlid="mail.mt_note"
+                )
+            quiet.lead_id.sudo().write({"description": "Edited"})  # nor is an edit
+        Capture = self.env["adv.trade.show.capture"]
+        ours = called | quiet | seen_again
+        with freeze_time("2029-11-04"):
+            self.assertEqual(Capture._cron_anonymise() & ours, quiet)
+        self.assertEqual(str(called.last_contact_date), "2028-05-02")
+        self.assertEqual(str(called.retention_date), "2031-05-02")
+        self.assertEqual(
+            set(called.consent_ids.mapped(lambda c: str(c.retention_date))), {"2031-05-02"}
+        )
+        self.assertEqual(str(seen_again.last_contact_date), "2028-01-10")
+        self.assertEqual(called.state, "done")
+        with freeze_time("2031-01-11"):
+            self.assertEqual(Capture._cron_anonymise() & ours, seen_again)
+        with freeze_time("2031-05-02"):
+            self.assertFalse(Capture._cron_anonymise() & ours)
+        with freeze_time("2031-05-03"):
+            self.assertEqual(Capture._cron_anonymise() & ours, called)
+
+    def test_contact_with_an_order_or_accounting_documents_is_kept(self):
+        has_sale, has_account = "sale.order" in self.env, "account.move" in self.env
+        if not (has_sale or has_account):
+            self.skipTest("neither Sales nor Invoicing is installed")
+        Partner = self.env["res.partner"]
+        customer = Partner.create({"name": "Carrelages Sud", "is_company": True})
+        self.known_partner.parent_id = customer  # the order is the company's
+        invoiced = Partner.create({"name": "Ivan Invoiced", "email": "ivan@invoiced.example"})
+        quoted = Partner.create({"name": "Quentin Quoted", "email": "quentin@quoted.example"})
+        with freeze_time("2026-11-03 10:00:00"):
+            captures = {
+                partner: self.capture(email=partner.email, phone=False, name=partner.name)
+                for partner in (self.known_partner, invoiced, quoted)
+            }
+            for capture in captures.values():
+                capture.action_process()
+        self.assertEqual(captures[self.known_partner].partner_id, self.known_partner)
+        kept = self.env["adv.trade.show.capture"]
+        if has_sale:
+            product = self.env["product.product"].create({"name": "Pallet of tiles"})
+            for partner, confirm in ((customer, True), (quoted, False)):
+                order = self.env["sale.order"].create(
+                    {
+                        "partner_id": partner.id,
+                        "order_line": [
+                            Command.create({"product_id": product.id, "price_unit": 90})
+                        ],
+                    }
+                )
+                if confirm:
+                    # Confirmed in SQL: other addons (order control) may hold a confirmation.
+                    self.env.cr.execute(
+                        SQL("UPDATE sale_order SET state = 'sale' WHERE id = %s", order.id)
+                    )
+                    order.invalidate_recordset(["state"])
+            kept |= captures[self.known_partner]
+        if has_account:
+            self.env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": invoiced.id,
+                    "invoice_line_ids": [
+                        Command.create({"name": "Tiles", "quantity": 1, "price_unit": 100})
+                    ],
+                }
+            ).action_post()
+            kept |= captures[invoiced]
+        ours = self.env["adv.trade.show.capture"].concat(*captures.values())
+        with freeze_time("2029-11-04"):
+            done = self.env["adv.trade.show.capture"]._cron_anonymise()
+        self.assertEqual(done & ours, ours - kept)
+        self.assertIn(captures[quoted], done)  # a quotation is not an order
+        self.assertEqual(set(kept.mapped("state")), {"done"})
 
     def test_consent_proof_of_a_contact(self):
         contact = self.env["res.partner"].create(

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
 import zipfile
+from unittest.mock import patch
 
 from openpyxl import load_workbook
 from psycopg2 import IntegrityError
@@ -67,6 +68,8 @@ class TestShow(TradeShowCommon):
         self.assertFalse(line.activity_ids)
 
     def test_budget_cost_per_lead_and_roi(self):
+        """Without Sales (or its CRM link): won revenue from the won leads' expected revenue."""
+        self.patch(type(self.show), "_won_from_sale_orders", lambda self: False)
         self.show.budget_line_ids = [
             Command.create({"name": "Stand", "planned_amount": 5000, "actual_amount": 6000}),
             Command.create({"name": "Travel", "planned_amount": 1000, "actual_amount": 0}),
@@ -86,6 +89,57 @@ class TestShow(TradeShowCommon):
         self.assertEqual(self.show.won_revenue, 9000)
         self.assertAlmostEqual(self.show.roi, 50.0)
         self.assertEqual(self.show.budget_line_ids[0].difference, 1000)
+
+    def test_won_revenue_from_sale_orders_within_12_months(self):
+        if not self.show._won_from_sale_orders():
+            self.skipTest("Sales and its CRM link (sale_crm) are not installed")
+        self.show.budget_line_ids = [
+            Command.create({"name": "Stand", "planned_amount": 5000, "actual_amount": 6000})
+        ]
+        for i in range(2):
+            self.capture(email=f"buyer{i}@example.com", phone=False).action_process()
+        first, second = self.show.lead_ids.sudo().sorted("id")
+        first.write({"type": "opportunity", "expected_revenue": 50000})
+        first.action_set_won()  # its expected revenue no longer counts: its orders do
+        product = self.env["product.product"].create({"name": "Pallet of tiles"})
+        # With order control installed too, its checks would hold this new customer's orders.
+        self.switch_off_order_control(self.env.company)
+
+        def order(lead, amount, confirm=True, date=None):
+            sale = self.env["sale.order"].create(
+                {
+                    "partner_id": self.known_partner.id,
+                    "opportunity_id": lead.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": product.id, "price_unit": amount, "tax_id": False}
+                        )
+                    ],
+                }
+            )
+            if confirm:
+                sale.action_confirm()
+                self.assertEqual(sale.state, "sale")
+            if date:
+                sale.date_order = date
+            return sale
+
+        order(first, 9000, date="2027-02-01 10:00:00")
+        order(second, 1000, date="2027-11-05 18:00:00")  # the last day of the 12 months
+        order(second, 2000, date="2027-11-06 08:00:00")  # too late
+        order(second, 4000, confirm=False)  # a quotation
+        order(second, 8000)._action_cancel()
+        other = self.env["adv.trade.show"].create(
+            {"name": "Quiet show", "date_begin": "2026-11-02", "date_end": "2026-11-03"}
+        )
+        shows = self.show | other
+        shows.invalidate_recordset()
+        self.assertEqual(self.show.won_revenue, 10000)
+        self.assertEqual(other.won_revenue, 0)
+        self.assertAlmostEqual(self.show.roi, (10000 - 6000) / 6000 * 100)
+        with patch.object(type(self.show), "_won_from_sale_orders", lambda self: False):
+            shows.invalidate_recordset()
+            self.assertEqual(self.show.won_revenue, 50000)
 
     def test_default_show_is_the_running_one_the_user_staffs(self):
         capture = self.env["adv.trade.show.capture"].with_user(self.staff).create({})

@@ -7,13 +7,43 @@ e-mail, one found by phone and a visitor seen twice at the show, at the full vol
 tenth of it (the query count must not change: indexed exact lookups), next to a plain
 ``crm.lead`` creation; and checks that no duplicate lead or partner was created.
 The bulk partners and leads are copied with SQL from one real record each.
+
+Then capture under load, as the booth's phones do it: the script starts its own Odoo HTTP server
+(``odoo server`` in a subprocess on a free localhost port, threaded: ``--workers=0``) on the same
+volume of partners and leads, *committed* this time (the server only sees committed data; all of
+it is deleted at the end, in a ``finally``, and leftovers of an interrupted run at the start), and
+8 JSON-RPC clients (threads, each its own HTTP session, each logged in through
+``/web/session/authenticate`` as its own booth staff user) capture visitors through
+``/web/dataset/call_kw`` (``create`` then ``action_process`` on ``adv.trade.show.capture``).
+Every third capture, four clients capture the same visitor at the same moment (a barrier), one
+in three is a known partner found by e-mail, the rest new visitors with a phone. Printed:
+captures per second, median and 95th percentile latency, the same for a plain ``crm.lead``
+``create`` through the same path by the same clients (target: capture p95 at most 2x), the
+failed requests and the duplicate show leads (must be 0).
 """
 
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
 import time
 
+import requests
 from _harness import SIZES, Timer, environment, parse_args
 
+import odoo
+from odoo import SUPERUSER_ID, Command, api
 from odoo.tools import SQL
+
+CLIENTS = 8
+SHARED_BY = 4  # clients capturing the same visitor at the same moment
+PER_CLIENT = {"tiny": 6, "small": 24, "real": 60}
+MARK = "bench-http"  # in every name, login and e-mail the load test creates
+PASSWORD = "bench-http-password"
 
 
 def _columns(env, table, skip):
@@ -26,8 +56,9 @@ def _columns(env, table, skip):
     return [c for (c,) in env.cr.fetchall() if c not in skip]
 
 
-def clone(env, record, count, tag, start=0):
-    """``count`` copies of ``record`` with their own name, e-mail and E.164 phone."""
+def clone(env, record, count, tag, start=0, domain="bench.example", prefix="+3361"):
+    """``count`` copies of ``record`` with their own name, e-mail (``tag<n>@domain``) and
+    E.164 phone (``prefix`` and 7 digits)."""
     env.flush_all()
     table = record._table
     keys = {"id", "name", "email", "email_normalized", "phone", "adv_phone_e164"}
@@ -40,16 +71,16 @@ def clone(env, record, count, tag, start=0):
     mail = tag.lower()
     extra_vals = [
         SQL("%s || ' ' || g", tag),
-        SQL("%s || g || '@bench.example'", mail),
-        SQL("'+3361' || lpad(g::text, 7, '0')"),
-        SQL("'+3361' || lpad(g::text, 7, '0')"),
+        SQL("%s || g || %s", mail, f"@{domain}"),
+        SQL("%s || lpad(g::text, 7, '0')", prefix),
+        SQL("%s || lpad(g::text, 7, '0')", prefix),
     ]
     if table == "res_partner":
         extra_cols += ["complete_name", "email"]
-        extra_vals += [SQL("%s || ' ' || g", tag), SQL("%s || g || '@bench.example'", mail)]
+        extra_vals += [SQL("%s || ' ' || g", tag), SQL("%s || g || %s", mail, f"@{domain}")]
     else:
         extra_cols += ["email_from"]
-        extra_vals += [SQL("%s || g || '@bench.example'", mail)]
+        extra_vals += [SQL("%s || g || %s", mail, f"@{domain}")]
     env.cr.execute(
         SQL(
             """INSERT INTO %(table)s (%(cols)s, %(extra_cols)s)
@@ -64,6 +95,15 @@ def clone(env, record, count, tag, start=0):
             id=record.id,
         )
     )
+    if table == "res_partner":  # each copy is its own commercial entity, not the seed's
+        env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET commercial_partner_id = id"
+                " WHERE commercial_partner_id = %s AND id != %s",
+                record.id,
+                record.id,
+            )
+        )
     env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
 
 
@@ -160,6 +200,364 @@ def main():
         duplicates = env.cr.fetchone()[0]
         print(f"  duplicate show leads: {duplicates}")
         assert duplicates == 0
+
+    load_test(args, factor)
+
+
+# ----------------------------------------------------------------------------------------------
+# Capture under load, over HTTP
+# ----------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def committed_env(registry):
+    """A superuser environment on a new cursor, committed at exit."""
+    with registry.cursor() as cr:
+        yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "active_test": False})
+
+
+def build_load_data(env, total):
+    """Committed: the bulk partners and leads, the show, its booth staff (one per client)."""
+    fr = env.ref("base.fr")
+    partner = env["res.partner"].create(
+        {"name": f"Seed {MARK}", "email": f"seed@{MARK}.example", "country_id": fr.id}
+    )
+    lead = env["crm.lead"].create({"name": f"Seed lead {MARK}", "email_from": f"seed@{MARK}.lead"})
+    clone(env, partner, total, "HttpPartner", 1, domain=f"{MARK}.example", prefix="+3362")
+    clone(env, lead, total, "HttpLead", 1, domain=f"{MARK}.example", prefix="+3363")
+    groups = env.ref("adv_trade_show.group_booth_staff") | env.ref("sales_team.group_sale_salesman")
+    users = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            [
+                {
+                    "name": f"Booth {MARK} {i}",
+                    "login": f"adv_{MARK}_{i}",
+                    "password": PASSWORD,
+                    "groups_id": [Command.set(groups.ids)],
+                }
+                for i in range(CLIENTS)
+            ]
+        )
+    )
+    show = env["adv.trade.show"].create(
+        {
+            "name": f"Show {MARK}",
+            "country_id": fr.id,
+            "date_begin": "2026-11-02",
+            "date_end": "2026-11-05",
+            "state": "running",
+            "user_id": env.ref("base.user_admin").id,
+            "staff_ids": [Command.set(users.ids)],
+        }
+    )
+    return show, users
+
+
+# Rows the server writes on the side (login log, devices, bus notifications, cron triggers of
+# the lead enrichment or the mail queue): those added after the run started are removed.
+SIDE_TABLES = ("res_users_log", "res_device_log", "res_device", "bus_bus", "ir_cron_trigger")
+
+
+def side_tables_high_water(env):
+    marks = {}
+    for table in SIDE_TABLES:
+        env.cr.execute(SQL("SELECT to_regclass(%s)", table))
+        if env.cr.fetchone()[0]:
+            env.cr.execute(SQL("SELECT COALESCE(max(id), 0) FROM %s", SQL.identifier(table)))
+            marks[table] = env.cr.fetchone()[0]
+    return marks
+
+
+def remove_side_rows(env, marks):
+    for table, high_water in marks.items():
+        env.cr.execute(SQL("DELETE FROM %s WHERE id > %s", SQL.identifier(table), high_water))
+
+
+def remove_load_data(env):
+    """Everything the load test created, found by its mark: also what an interrupted run left."""
+    shows = env["adv.trade.show"].search([("name", "=", f"Show {MARK}")])
+    users = env["res.users"].search([("login", "=like", f"adv_{MARK}_%")])
+    captures = env["adv.trade.show.capture"].search([("show_id", "in", shows.ids)])
+    keys = [k for k in captures.mapped("email_normalized") + captures.mapped("phone_e164") if k]
+    leads = env["crm.lead"].search(
+        ["|", ("adv_show_id", "in", shows.ids), ("name", "=like", f"Plain {MARK}%")]
+    )
+    env["mail.mail"].search(
+        [
+            ("model", "in", ("adv.trade.show.capture", "crm.lead")),
+            ("res_id", "in", leads.ids + captures.ids),
+        ]
+    ).unlink()
+    env["adv.trade.show.consent"].search([("show_id", "in", shows.ids)]).unlink()
+    leads.unlink()
+    captures.unlink()
+    campaigns, sources = shows.campaign_id, shows.source_id
+    shows.unlink()
+    campaigns.unlink()
+    sources.unlink()
+    env["adv.trade.show.match.key"].search([("key", "in", keys)]).unlink()
+    partners = users.partner_id
+    env.cr.execute(SQL("DELETE FROM res_users_log WHERE create_uid = ANY(%s)", users.ids))
+    env.cr.execute(SQL("DELETE FROM res_device_log WHERE user_id = ANY(%s)", users.ids))
+    users.unlink()
+    partners.unlink()
+    domain = f"%@{MARK}.example"
+    env.cr.execute(SQL("DELETE FROM crm_lead WHERE email_normalized LIKE %s", domain))
+    env.cr.execute(SQL("DELETE FROM crm_lead WHERE email_from = %s", f"seed@{MARK}.lead"))
+    env.cr.execute(SQL("DELETE FROM res_partner WHERE email_normalized LIKE %s", domain))
+    env.invalidate_all()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def odoo_server(args):
+    """An Odoo HTTP server on ``args.database`` and a free localhost port: its base URL."""
+    port = free_port()
+    log = tempfile.NamedTemporaryFile("w+", prefix="bench_trade_show_", suffix=".log")  # noqa: SIM115
+    command = [
+        sys.executable,
+        "-m",
+        "odoo",
+        "server",
+        f"--database={args.database}",
+        f"--addons-path={args.addons_path}",
+        f"--db-filter=^{args.database}$",
+        "--http-interface=127.0.0.1",
+        f"--http-port={port}",
+        f"--gevent-port={free_port()}",
+        "--workers=0",
+        "--max-cron-threads=0",
+        "--log-level=warn",
+        "--no-database-list",
+    ]
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"the Odoo server stopped (exit {server.returncode})")
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(f"{url}/web/health", timeout=5).ok:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError("the Odoo server did not answer within 120 s")
+            time.sleep(0.3)
+        yield url
+    except BaseException:
+        log.seek(0)
+        print(log.read()[-4000:], file=sys.stderr)
+        raise
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+class Client:
+    """One phone: its own HTTP session, logged in as one booth staff user."""
+
+    def __init__(self, url, database, login):
+        self.url = url
+        self.session = requests.Session()
+        self.context = self.rpc(
+            "/web/session/authenticate", db=database, login=login, password=PASSWORD
+        )["user_context"]
+
+    def rpc(self, path, **params):
+        response = self.session.post(
+            f"{self.url}{path}",
+            json={"jsonrpc": "2.0", "method": "call", "params": params},
+            timeout=300,
+        )
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            raise RuntimeError(body["error"]["data"].get("message") or body["error"]["message"])
+        return body["result"]
+
+    def call(self, model, method, *args):
+        return self.rpc(
+            f"/web/dataset/call_kw/{model}/{method}",
+            model=model,
+            method=method,
+            args=list(args),
+            kwargs={"context": self.context},
+        )
+
+    def capture(self, values):
+        capture_id = self.call("adv.trade.show.capture", "create", values)
+        self.call("adv.trade.show.capture", "action_process", [capture_id])
+
+    def plain_lead(self, index):
+        self.call(
+            "crm.lead",
+            "create",
+            {"name": f"Plain {MARK} {index}", "email_from": f"plain{index}@lead.{MARK}"},
+        )
+
+
+def run_clients(clients, job):
+    """``job(client_index, client)`` yields ``(kind, seconds or exception)``; run in one thread
+    per client, all started together. Returns ``({kind: [seconds]}, [errors], wall time)``."""
+    latencies, errors = {}, []
+    start_line = threading.Barrier(len(clients))
+
+    def work(index, client):
+        try:
+            start_line.wait(timeout=120)
+            for kind, timing in job(index, client):
+                if isinstance(timing, Exception):
+                    errors.append(timing)
+                else:
+                    latencies.setdefault(kind, []).append(timing)
+        except Exception as error:  # noqa: BLE001 (a broken barrier: reported, not hanging)
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=item) for item in enumerate(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors, time.perf_counter() - start
+
+
+def timed(call, *args):
+    start = time.perf_counter()
+    try:
+        call(*args)
+    except Exception as error:  # noqa: BLE001 (counted and printed, not fatal to the thread)
+        return error
+    return time.perf_counter() - start
+
+
+def p95(values):
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def load_test(args, factor):
+    registry = odoo.modules.registry.Registry(args.database)
+    total = max(int(50000 * factor), 500)
+    per_client = PER_CLIENT[args.size]
+    with committed_env(registry) as env:
+        remove_load_data(env)  # what an interrupted run may have left
+        marks = side_tables_high_water(env)
+    try:
+        with committed_env(registry) as env:
+            show, users = build_load_data(env, total)
+            show_id, logins = show.id, users.mapped("login")
+        with odoo_server(args) as url:
+            clients = [Client(url, args.database, login) for login in logins]
+            shared = {
+                (group, i): threading.Barrier(SHARED_BY)
+                for group in range(CLIENTS // SHARED_BY)
+                for i in range(per_client)
+            }
+
+            def visitor(index, i):
+                """``(kind, values)`` of client ``index``'s ``i``-th capture."""
+                values = {"show_id": show_id, "informed": True, "next_step": "call"}
+                if i % 3 == 0:  # the same visitor at four phones at once
+                    group = index // SHARED_BY
+                    shared[group, i].wait(timeout=120)
+                    email = f"shared{group}-{i}@v.{MARK}.example"
+                    return "same", dict(values, name=f"Shared {group}-{i}", email=email)
+                if i % 3 == 1:  # a known partner, by e-mail
+                    number = (index * per_client + i) % total + 1
+                    email = f"HttpPartner{number}@{MARK}.example"
+                    return "known", dict(values, name=f"Known {number}", email=email)
+                return "new", dict(
+                    values,
+                    name=f"New {index}-{i}",
+                    email=f"new{index}-{i}@v.{MARK}.example",
+                    phone=f"07 {index:02d} {i // 100:02d} {i % 100:02d} 00",
+                )
+
+            def warm_up(index, client):
+                values = {"show_id": show_id, "informed": True, "name": f"Warm {index}"}
+                yield "plain", timed(client.plain_lead, f"warm-{index}")
+                email = f"warm{index}@v.{MARK}.example"
+                yield "new", timed(client.capture, dict(values, email=email))
+
+            def plain(index, client):
+                for i in range(per_client):
+                    yield "plain", timed(client.plain_lead, f"{index}-{i}")
+
+            def capture(index, client):
+                for i in range(per_client):
+                    kind, values = visitor(index, i)
+                    yield kind, timed(client.capture, values)
+
+            run_clients(clients, warm_up)
+            plain_times, plain_errors, _wall = run_clients(clients, plain)
+            capture_times, capture_errors, wall = run_clients(clients, capture)
+        with committed_env(registry) as env:
+            env.cr.execute(
+                SQL(
+                    """SELECT count(*) FROM (SELECT email_normalized FROM crm_lead
+                        WHERE adv_show_id = %s GROUP BY email_normalized HAVING count(*) > 1) d""",
+                    show_id,
+                )
+            )
+            duplicates = env.cr.fetchone()[0]
+            env.cr.execute(SQL("SELECT count(*) FROM crm_lead WHERE adv_show_id = %s", show_id))
+            show_leads = env.cr.fetchone()[0]
+    finally:
+        with committed_env(registry) as env:
+            remove_load_data(env)
+        with committed_env(registry) as env:  # after the bus notifications sent at commit
+            remove_side_rows(env, marks)
+    plain_times = plain_times.get("plain", [])
+    distinct_times = capture_times.get("new", []) + capture_times.get("known", [])
+    same_times = capture_times.get("same", [])
+    all_times = distinct_times + same_times
+    print(
+        f"\nCapture under load: {CLIENTS} JSON-RPC clients on a local Odoo HTTP server "
+        f"(threaded, --workers=0), {total} partners and {total} leads committed"
+    )
+    for label, times in (
+        ("plain crm.lead create (reference)", plain_times),
+        ("capture, all", all_times),
+        ("  distinct visitors (new, known)", distinct_times),
+        (f"  same visitor at {SHARED_BY} phones at once", same_times),
+    ):
+        print(
+            f"  {label:<40} {len(times):>4} requests   median "
+            f"{statistics.median(times) * 1000 if times else 0:7.1f} ms   "
+            f"p95 {p95(times) * 1000:7.1f} ms"
+        )
+    failures = plain_errors + capture_errors
+    print(f"  failed requests: {len(failures)}")
+    for error in failures[:5]:
+        print(f"    {error!r}")
+    print(f"  captures per second: {len(all_times) / wall:.1f}")
+    print(
+        "  capture p95 / plain crm.lead p95 (target: at most 2): "
+        f"{p95(all_times) / p95(plain_times):.2f} over all captures, "
+        f"{p95(distinct_times) / p95(plain_times):.2f} over distinct visitors"
+    )
+    shared_rounds = len(range(0, per_client, 3))
+    visitors = (CLIENTS // SHARED_BY) * shared_rounds + CLIENTS * (per_client - shared_rounds)
+    print(f"  show leads: {show_leads} for {visitors} distinct visitors and {CLIENTS} warm-ups")
+    print(f"  duplicate show leads: {duplicates}")
+    assert duplicates == 0
+    assert not failures
+    assert show_leads == visitors + CLIENTS
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+from . import adv_order_check_decision
