@@ -33,6 +33,9 @@ with odoo.registry(sys.argv[1]).cursor() as cr:
     env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
     env.ref("base.user_admin").write({"login": "admin", "password": "admin"})
 PY
+    log "playing the suite's story on '$DB' (a customer from a trade show to today's dunning call)"
+    "$PY" "$REPO_ROOT/scripts/demo_story.py" -d "$DB" --addons-path "$ADDONS_PATH" \
+        || die "the demo story failed on '$DB' (see above; ADV_RESET=1 make run rebuilds it)."
 fi
 
 [ "${ADV_NO_SERVE:-0}" = 1 ] && { log "demo database '$DB' is ready (not serving: ADV_NO_SERVE=1)"; exit 0; }

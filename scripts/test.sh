@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The README's second command: lint, packaging, a fresh test database, pytest-odoo over every
 # addon's tests and tests/ (HTTP server on a random free port, so browser tours run in headless
-# Chromium next to a running demo), a tiny run of each benchmark script, and each addon installed
-# alone on an empty database. Runs every step, then exits non-zero if any failed.
-#   ADV_TEST_DB  test database (default adv_test)   ADV_TEST_SKIP="lint alone bench"  skip steps (local use only)
+# Chromium next to a running demo), a tiny run of each benchmark script, the demo story played on
+# the test database, and each addon installed alone on an empty database. Runs every step, then
+# exits non-zero if any failed.
+#   ADV_TEST_DB  test database (default adv_test)   ADV_TEST_SKIP="lint alone bench story"  skip steps (local use only)
 #   extra arguments are passed to pytest, e.g.  make test ARGS="-k smoke"
 source "$(dirname "$0")/bootstrap.sh"
 
@@ -60,6 +61,13 @@ if ! skip bench; then
         log "benchmark (tiny): $bench"
         "$PY" "$bench" --database "$DB" --addons-path "$ADDONS_PATH" --size tiny || step_failed "benchmark $bench"
     done
+fi
+
+# --- the demo story plays on the test database (it has demo data), as make run plays it ---------
+if ! skip story; then
+    log "demo story plays on the test database"
+    "$PY" scripts/demo_story.py -d "$DB" --addons-path "$ADDONS_PATH" \
+        || step_failed "demo story plays on the test database"
 fi
 
 # --- each addon installs alone on an empty database, then uninstalls cleanly (two at a time) ----

@@ -302,7 +302,7 @@ class TestAdvDay(AdvUsersMixin, AccountTestInvoicingCommon):
         self.assertFalse(customer_c.use_partner_credit_limit)
         # adv_order_control_trade_show: a review date 12 months from the conversion, and a note.
         self.assertEqual(customer_c.adv_credit_review_date, date(2027, 3, 5))
-        self.assertTrue(self.chatter(customer, "New customer from the trade show Batimat 2026"))
+        self.assertTrue(self.chatter(customer, "Customer won at the trade show Batimat 2026"))
         self.assertEqual(customer_c.with_user(self.salesman).adv_credit_limit, 10000.0)
 
         # The quotation the visitor asked for.
