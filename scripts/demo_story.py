@@ -194,7 +194,7 @@ class Story:
                     "company_name": "Carrelages Martin",
                     "function": "Responsable achats",
                     "email": "jeanne.martin@carrelages-martin.example.com",
-                    "phone": "06 12 34 56 78",
+                    "phone": "06 48 27 51 93",
                     "country_id": self.fr.id,
                     "product_ids": [Command.set(self.tiles.product_tmpl_id.ids)],
                     "need": "Carrelage extérieur et colle pour la terrasse d'un hôtel à Cassis "

@@ -74,18 +74,21 @@ fi
 alone() {
     local addon=$1 db="adv_alone_$1"
     dropdb --if-exists "$db"
+    # (errexit is on in this background function: each command that may fail is tested)
     "${ODOO_BIN[@]}" -d "$db" --addons-path="$ADDONS_PATH" -i "$addon" --without-demo=all \
-        --stop-after-init --log-level=warn --http-port=0 --max-cron-threads=0 >"$LOGDIR/alone_$addon.log" 2>&1
-    local state; state=$(psql -d "$db" -Atc "select state from ir_module_module where name='$addon'" 2>/dev/null)
+        --stop-after-init --log-level=warn --http-port=0 --max-cron-threads=0 >"$LOGDIR/alone_$addon.log" 2>&1 \
+        || echo "odoo exited with $? installing $addon" >>"$LOGDIR/alone_$addon.log"
+    local state; state=$(psql -d "$db" -Atc "select state from ir_module_module where name='$addon'" 2>/dev/null || true)
     if [ "$state" != installed ] || grep -qE " (ERROR|CRITICAL) " "$LOGDIR/alone_$addon.log"; then
         dropdb --if-exists "$db"; return 1
     fi
     # ... and uninstalls cleanly: no error, and none of its records, models or fields left behind.
     echo "env['ir.module.module'].search([('name', '=', '$addon')]).button_immediate_uninstall()" \
         | "${ODOO_BIN[@]}" shell -d "$db" --addons-path="$ADDONS_PATH" --log-level=warn --http-port=0 \
-            --max-cron-threads=0 >"$LOGDIR/uninstall_$addon.log" 2>&1
+            --max-cron-threads=0 >"$LOGDIR/uninstall_$addon.log" 2>&1 \
+        || echo "Traceback? odoo shell exited with $? uninstalling $addon" >>"$LOGDIR/uninstall_$addon.log"
     local left; left=$(psql -d "$db" -Atc "select state || ':' || (select count(*) from ir_model_data
-        where module='$addon') from ir_module_module where name='$addon'" 2>/dev/null)
+        where module='$addon') from ir_module_module where name='$addon'" 2>/dev/null || true)
     dropdb --if-exists "$db"
     [ "$left" = "uninstalled:0" ] && ! grep -qE " (ERROR|CRITICAL) |Traceback" "$LOGDIR/uninstall_$addon.log" \
         || { echo "$addon after uninstall: ${left:-?} (state:records left)"; tail -20 "$LOGDIR/uninstall_$addon.log"; return 1; }

@@ -248,7 +248,7 @@ class TestAdvDay(AdvUsersMixin, AccountTestInvoicingCommon):
                         "company_name": "Carrelages Martin",
                         "function": "Buyer",
                         "email": "jeanne@carrelages-martin.example",
-                        "phone": "06 12 34 56 78",
+                        "phone": "06 19 73 42 58",
                         "product_ids": [Command.set(self.tiles.product_tmpl_id.ids)],
                         "need": "Outdoor tiles and glue for a hotel terrace",
                         "temperature": "hot",

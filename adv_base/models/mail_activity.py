@@ -71,8 +71,13 @@ class MailActivity(models.Model):
                 ids = [a.res_id for a in activities if a.res_id]
                 records = model.sudo().browse(ids).exists()
                 stakes = records._adv_day_stake() if records else {}
-                # A stake is in its record's company currency (one read per model).
-                if records and isinstance(model._fields.get("company_id"), fields.Many2one):
+                # A stake is in its record's company currency (one read per model); a
+                # contact's company only restricts who sees it: its stake is the user's company's.
+                if (
+                    records
+                    and model_name != "res.partner"
+                    and isinstance(model._fields.get("company_id"), fields.Many2one)
+                ):
                     currencies = {
                         record.id: record.company_id.currency_id
                         for record in records

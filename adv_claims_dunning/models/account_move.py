@@ -82,3 +82,12 @@ class AccountMove(models.Model):
             # the invoice's dispute fields are computed from its lines; a caller may hold them
             changed.invalidate_recordset(["adv_dispute", "adv_dispute_reason", "adv_dispute_until"])
             changed._message_log_batch(bodies=bodies)
+
+    def _post(self, soft=True):
+        """An invoice reset to draft and posted again may get new receivable lines (a changed
+        due date or payment term): an open claim puts them back in dispute."""
+        posted = super()._post(soft=soft)
+        invoices = posted.filtered(lambda m: m.is_invoice(include_receipts=True))
+        if invoices:
+            invoices._adv_sync_claim_disputes()
+        return posted

@@ -174,3 +174,13 @@ class TestClaimDispute(DunningCommon):
         # The handler has no dunning right, the dispute is set on the server all the same.
         self.assertFalse(self.handler.has_group("adv_dunning.group_collector"))
         self.assertInDisputeFor(self.inv, claim)
+
+    def test_the_dispute_follows_an_invoice_reset_and_posted_again(self):
+        claim = self.claim()
+        self.assertInDisputeFor(self.inv, claim)
+        self.inv.button_draft()
+        # New terms: the receivable line is rebuilt by the payment-term sync.
+        self.inv.invoice_date_due = "2026-03-05"
+        self.inv.action_post()
+        self.assertInDisputeFor(self.inv, claim)
+        self.assertNotIn(self.inv, self.dunned_invoices())

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -86,6 +87,27 @@ class TestEnforcement(OrderControlCommon):
             }
         )
         self.assertEqual(imported.state, "sale")
+
+    def test_lines_written_with_the_state_count_in_the_control(self):
+        """One ``write`` that adds a line and confirms: the control sees the new line."""
+        order = self.make_order(100.0)  # well within the 10 000 limit
+        with self.assertRaises(UserError) as refusal:
+            order.write(
+                {
+                    "state": "sale",
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.service.id,
+                                "price_unit": 20000.0,
+                                "tax_id": [Command.set(self.tax20.ids)],
+                            }
+                        )
+                    ],
+                }
+            )
+        self.assertIn("was not confirmed", str(refusal.exception))
+        self.assertEqual((order.state, len(order.order_line)), ("draft", 1))
 
     def test_no_context_key_or_sudo_skips_it(self):
         order = self.make_order(9000.0)

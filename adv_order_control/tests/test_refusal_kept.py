@@ -81,11 +81,11 @@ class TestRefusalIsKept(TransactionCase):
             partners.unlink()
             env["res.company"].browse(company_id).write(was)
 
-    def _refused_write(self, **vals):
+    def _refused_write(self, context=None, **vals):
         """``write`` state 'sale' as the salesperson over RPC would: assert it raises."""
         with self.registry.cursor() as cr:
             env = self._env(cr, self.salesman_id)
-            order = env["sale.order"].browse(self.order_id)
+            order = env["sale.order"].with_context(**(context or {})).browse(self.order_id)
             if vals:
                 order.write(vals)
                 env.flush_all()  # this transaction now holds the order row
@@ -118,6 +118,17 @@ class TestRefusalIsKept(TransactionCase):
                 lambda a: a.activity_type_id == env.ref(RELEASE_ACTIVITY)
             )
             self.assertIn(self.controller_id, activities.user_id.ids)
+
+    def test_an_import_keeps_nothing_on_the_side(self):
+        """An import's test run rolls back on purpose, and the import dialog lists the refusal
+        of each line: nothing is committed on the side."""
+        message = self._refused_write(context={"import_file": True})
+        self.assertIn("over by", message)
+        with self.registry.cursor() as cr:
+            order = self._env(cr)["sale.order"].browse(self.order_id)
+            self.assertEqual(order.state, "draft")
+            self.assertFalse(order.adv_check_ids)
+            self.assertFalse(order.activity_ids)
 
     def test_a_second_refusal_keeps_one_open_block(self):
         self._refused_write()
