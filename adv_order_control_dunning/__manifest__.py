@@ -13,5 +13,9 @@
         "adv_order_control",
         "adv_dunning",
     ],
+    "data": [
+        "data/adv_dunning_level_data.xml",
+        "views/adv_dunning_policy_views.xml",
+    ],
     "auto_install": True,
 }

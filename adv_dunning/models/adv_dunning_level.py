@@ -34,7 +34,6 @@ class AdvDunningLevel(models.Model):
     channel_litigation = fields.Boolean(string="Hand over to litigation")
     attach_invoices = fields.Boolean(string="Attach invoices and statement")
     add_fees = fields.Boolean(string="Add penalties and the 40 EUR indemnity")
-    credit_hold = fields.Boolean(string="Put the customer on credit hold")
     notify_salesperson = fields.Boolean(string="Notify the salesperson and sales manager")
     mail_template_id = fields.Many2one(
         "mail.template", string="E-mail template", domain=[("model", "=", "adv.dunning.notice")]

@@ -1,1 +1,2 @@
+from . import adv_dunning_level
 from . import adv_dunning_notice

@@ -20,3 +20,14 @@ class TestDunningCreditHold(DunningCommon):
         self.assertIn("Litigation", customer.adv_credit_hold_reason)
         holds = self.env["adv.credit.hold"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(len(holds), 1)
+
+    def test_the_option_lives_with_the_glue_and_is_set_on_litigation(self):
+        """The option belongs to this glue (order control owns the hold): the shipped
+        Litigation level has it, and the policy form shows it in the levels."""
+        field = self.env["ir.model.fields"]._get("adv.dunning.level", "credit_hold")
+        self.assertEqual(field.modules, "adv_order_control_dunning")
+        self.assertTrue(self.env.ref("adv_dunning.level_litigation").credit_hold)
+        arch = self.env["adv.dunning.policy"].get_view(
+            self.env.ref("adv_dunning.adv_dunning_policy_view_form").id
+        )["arch"]
+        self.assertIn('name="credit_hold"', arch)
