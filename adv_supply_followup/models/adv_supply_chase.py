@@ -731,8 +731,15 @@ class AdvSupplyChase(models.Model):
         rows_by_po = chases.purchase_id._adv_impact_rows()
         vals_list = []
         for chase in chases:
-            for rank, row in enumerate(rows_by_po.get(chase.purchase_id.id, []), start=1):
-                vals_list.append(dict(row, chase_id=chase.id, sequence=rank))
+            rows = rows_by_po.get(chase.purchase_id.id, [])
+            if chase.picking_id:
+                # A receipt's chase holds the orders waiting for that receipt, not those of the
+                # order's other receipts (n late receipts of one order: n rows, not n x n).
+                own = set(chase.picking_id.move_ids.ids)
+                rows = [row for row in rows if row.get("_cause") in own]
+            for rank, row in enumerate(rows, start=1):
+                vals = {key: value for key, value in row.items() if key != "_cause"}
+                vals_list.append(dict(vals, chase_id=chase.id, sequence=rank))
         self.env["adv.supply.impact"].sudo().create(vals_list)
 
     # ------------------------------------------------------------

@@ -98,7 +98,8 @@ class PurchaseOrder(models.Model):
         return self.env["sale.order"].browse(sorted(ids))
 
     def _adv_impact_rows(self):
-        """``{purchase id: [impact row]}``, ranked by amount at risk then due date.
+        """``{purchase id: [impact row]}``, ranked by amount at risk then due date; each row's
+        ``_cause`` is the late receipt move it waits for.
 
         Make-to-order: the customer deliveries reached from the receipts by ``move_dest_ids``
         (or sharing their procurement group's sale order) are at risk when the receipt is
@@ -154,14 +155,16 @@ class PurchaseOrder(models.Model):
         result = {}
         for order in self:
             late = inbound.filtered(lambda m, o=order: m.purchase_line_id.order_id == o)
+            late_ids = set(late.ids)
+            expected = {m.id: self._adv_expected_date(m) for m in late}
             rows = []
             for move in late:
-                date_new = self._adv_expected_date(move)
-                rows.extend(
-                    self._adv_impact_row(order, dest, dest.product_qty, date_new)
-                    for dest in Move.browse(mto.get(move.id, []))
-                    if date_new > self._adv_due_date(dest)
-                )
+                date_new = expected[move.id]
+                for dest in Move.browse(mto.get(move.id, [])):
+                    if date_new > self._adv_due_date(dest):
+                        row = self._adv_impact_row(order, dest, dest.product_qty, date_new)
+                        row["_cause"] = move.id
+                        rows.append(row)
             for product in late.product_id:
                 mts = mts_impact(
                     on_hand.get((order.company_id.id, product.id), 0.0),
@@ -169,17 +172,20 @@ class PurchaseOrder(models.Model):
                     + [
                         (m.date.date(), m.product_qty)
                         for m in inbound
-                        if m.product_id == product and m not in late
+                        if m.product_id == product and m.id not in late_ids
                     ],
-                    [
-                        (self._adv_expected_date(m), m.product_qty)
-                        for m in late
-                        if m.product_id == product
-                    ],
+                    [(expected[m.id], m.product_qty) for m in late if m.product_id == product],
                     demands_by_product[product.id],
                 )
+                # The receipt a delivery waits for: the late one that arrives on its new date.
+                cause_by_date = {}
+                for m in late:
+                    if m.product_id == product:
+                        cause_by_date.setdefault(expected[m.id], m.id)
                 for move_id, (qty, date_new) in mts.items():
-                    rows.append(self._adv_impact_row(order, Move.browse(move_id), qty, date_new))
+                    row = self._adv_impact_row(order, Move.browse(move_id), qty, date_new)
+                    row["_cause"] = cause_by_date.get(date_new)
+                    rows.append(row)
             rows.sort(key=lambda r: (-r["amount"], r["date_due"]))
             result[order.id] = rows
         return result
