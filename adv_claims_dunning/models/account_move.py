@@ -89,5 +89,15 @@ class AccountMove(models.Model):
         posted = super()._post(soft=soft)
         invoices = posted.filtered(lambda m: m.is_invoice(include_receipts=True))
         if invoices:
-            invoices._adv_sync_claim_disputes()
+            # Posting is a hot path: only invoices with an open claim have anything to sync.
+            claimed = (
+                self.env["adv.claim"]
+                .sudo()
+                ._read_group(
+                    [("invoice_id", "in", invoices.ids), ("state", "not in", CLOSED_STATES)],
+                    ["invoice_id"],
+                )
+            )
+            if claimed:
+                self.browse([invoice.id for (invoice,) in claimed])._adv_sync_claim_disputes()
         return posted

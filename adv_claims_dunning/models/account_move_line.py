@@ -26,9 +26,14 @@ class AccountMoveLine(models.Model):
         Any other change of the dispute (a collector's, from the invoice form, a call outcome,
         an import, the expiry) makes it a manual dispute, which claims never lift; a dispute
         ended that way is set again while an open claim remains on the invoice."""
+        if "adv_dispute_claim_id" in vals and not self.env.su:
+            if vals["adv_dispute_claim_id"]:
+                raise AccessError(
+                    self.env._("Only a claim can put an invoice in dispute for a claim.")
+                )
+            # clearing the claim's mark by hand is a manual change like any other
+            vals = {key: value for key, value in vals.items() if key != "adv_dispute_claim_id"}
         from_claims = "adv_dispute_claim_id" in vals
-        if from_claims and vals["adv_dispute_claim_id"] and not self.env.su:
-            raise AccessError(self.env._("Only a claim can put an invoice in dispute for a claim."))
         if not from_claims and DISPUTE_FIELDS & set(vals):
             vals = dict(vals, adv_dispute_claim_id=False)
         res = super().write(vals)

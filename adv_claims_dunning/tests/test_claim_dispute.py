@@ -175,12 +175,27 @@ class TestClaimDispute(DunningCommon):
         self.assertFalse(self.handler.has_group("adv_dunning.group_collector"))
         self.assertInDisputeFor(self.inv, claim)
 
+    def test_clearing_the_claims_mark_by_hand_is_a_manual_change(self):
+        claim = self.claim()
+        self.receivable(self.inv).with_user(self.collector).write(
+            {"adv_dispute": False, "adv_dispute_claim_id": False}
+        )
+        # The claim is still open: its dispute is set again.
+        self.assertInDisputeFor(self.inv, claim)
+
     def test_the_dispute_follows_an_invoice_reset_and_posted_again(self):
         claim = self.claim()
         self.assertInDisputeFor(self.inv, claim)
+        before = self.receivable(self.inv)
         self.inv.button_draft()
-        # New terms: the receivable line is rebuilt by the payment-term sync.
-        self.inv.invoice_date_due = "2026-03-05"
+        # New terms in two instalments: the payment-term sync rebuilds the receivable lines.
+        self.inv.invoice_payment_term_id = self.env.ref(
+            "account.account_payment_term_advance_60days"
+        )
         self.inv.action_post()
-        self.assertInDisputeFor(self.inv, claim)
+        lines = self.receivable(self.inv)
+        self.assertEqual(len(lines), 2)
+        self.assertTrue(lines - before)  # a new instalment line
+        self.assertEqual(lines.mapped("adv_dispute"), [True, True])
+        self.assertEqual(lines.adv_dispute_claim_id, claim)
         self.assertNotIn(self.inv, self.dunned_invoices())
