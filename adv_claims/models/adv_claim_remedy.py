@@ -229,13 +229,24 @@ class AdvClaimRemedy(models.Model):
         return True
 
     def action_execute(self):
-        """Create the native document. Refused above the user's delegation unless approved."""
+        """Create the native document. Refused above the user's delegation unless approved.
+
+        A replacement order that a control refuses to confirm (see ``adv.confirmation.gate``)
+        stays a quotation on the remedy, which is not done: the reasons go to the claim's chatter
+        and to the handler; carrying the remedy out again retries the same quotation.
+        """
+        refused = []
         for remedy in self:
             remedy._check_can_change()
             if remedy.state != "approved":
                 remedy._check_delegation()
             executor = getattr(remedy, f"_execute_{remedy.remedy_type}")
-            executor()
+            refusal = executor()
+            if refusal:
+                # The document exists but a control refused to confirm it: not done.
+                remedy.claim_id.message_post(body=refusal)
+                refused.append(refusal)
+                continue
             remedy.write({"state": "done", "done_by_id": self.env.user.id})
             remedy.claim_id.message_post(
                 body=self.env._(
@@ -246,6 +257,18 @@ class AdvClaimRemedy(models.Model):
             )
             if remedy.remedy_type == "back_charge":
                 remedy._adv_back_charge_created()
+        if refused:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "title": self.env._("Not carried out"),
+                    "message": "\n\n".join(refused),
+                    "type": "warning",
+                    "sticky": True,
+                    "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                },
+            }
         if len(self) == 1:
             return self.action_open_document()
         return True
@@ -470,28 +493,40 @@ class AdvClaimRemedy(models.Model):
             raise UserError(self.env._("A replacement needs claimed lines."))
         claim = self.claim_id
         if self.replacement_mode == "order":
-            order = self.env["sale.order"].create(
-                {
-                    "partner_id": claim.partner_id.id,
-                    "company_id": claim.company_id.id,
-                    "origin": claim.name,
-                    "client_order_ref": claim.name,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "product_uom_qty": line.quantity,
-                                "price_unit": 0.0,
-                            }
-                        )
-                        for line in lines
-                    ],
-                }
-            )
-            order.action_confirm()
+            order = self.sale_order_id.filtered(lambda o: o.state in ("draft", "sent"))
+            if not order:
+                order = self.env["sale.order"].create(
+                    {
+                        "partner_id": claim.partner_id.id,
+                        "company_id": claim.company_id.id,
+                        "origin": claim.name,
+                        "client_order_ref": claim.name,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": line.product_id.id,
+                                    "product_uom_qty": line.quantity,
+                                    "price_unit": 0.0,
+                                }
+                            )
+                            for line in lines
+                        ],
+                    }
+                )
             self.sale_order_id = order
+            refusals = self.env["adv.confirmation.gate"]._refusals(order)
+            if not refusals:
+                order.action_confirm()
+            if order.state != "sale":
+                return self.env._(
+                    "%(remedy)s: the replacement order %(order)s was not confirmed and stays a "
+                    "quotation:\n%(reasons)s",
+                    remedy=self.name,
+                    order=order.name,
+                    reasons=refusals.get(order.id) or self.env._("refused by a control."),
+                )
             self.picking_id = order.picking_ids[:1]
-            return
+            return None
         warehouse = self.env["stock.warehouse"].search(
             [("company_id", "=", claim.company_id.id)], limit=1
         )

@@ -9,6 +9,8 @@ from . import adv_order_check_line
 from . import res_partner
 from . import sale_order
 from . import sale_order_conformity
+from . import sale_order_gate
+from . import adv_confirmation_gate
 from . import res_users
 from . import stock_picking
 from . import account_move

@@ -123,7 +123,6 @@ class AdvCreditExposure(models.AbstractModel):
                    SELECT o.id, p.commercial_partner_id AS partner_id,
                           COALESCE(NULLIF(o.currency_rate, 0), 1) AS rate,
                           SUM(CASE WHEN l.product_uom_qty > 0
-                                        AND NOT COALESCE(l.is_downpayment, FALSE)
                                    THEN l.price_total / l.product_uom_qty
                                         * GREATEST(l.product_uom_qty - l.qty_invoiced, 0)
                                    ELSE 0 END) AS to_invoice
@@ -142,7 +141,7 @@ class AdvCreditExposure(models.AbstractModel):
                      JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = l.id
                      JOIN account_move_line aml ON aml.id = rel.invoice_line_id
                      JOIN account_move m ON m.id = aml.move_id
-                    WHERE l.is_downpayment AND m.state != 'cancel'
+                    WHERE l.is_downpayment AND l.product_uom_qty = 0 AND m.state != 'cancel'
                       AND l.order_id IN (SELECT id FROM per_order)
                  GROUP BY l.order_id
                )
@@ -213,6 +212,7 @@ class AdvCreditExposure(models.AbstractModel):
                 pid = order.partner_invoice_id.commercial_partner_id.id
                 expo, pdata = exposure[pid], partner_data[pid]
                 in_exposure = order.state == "sale"  # already counted in uninvoiced_orders
+                total = order._adv_amount_company()
                 facts[order] = CreditFacts(
                     today=today,
                     limit=pdata["limit"],
@@ -220,7 +220,8 @@ class AdvCreditExposure(models.AbstractModel):
                     receivables=expo["receivables"],
                     draft_invoices=expo["draft_invoices"],
                     uninvoiced_orders=expo["uninvoiced_orders"],
-                    this_order=0.0 if in_exposure else order._adv_amount_company(),
+                    this_order=0.0 if in_exposure else total,
+                    order_total=total,
                     overdue_amount=expo["overdue_amount"],
                     overdue_days=expo["overdue_days"],
                     review_date=pdata["review_date"],

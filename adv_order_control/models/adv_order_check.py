@@ -1,8 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .credit_rules import OUTCOMES
+from .credit_rules import APPROVAL, BLOCK, OUTCOMES, ReleaseTerms
 
 CHECK_STATES = [
     ("open", "Waiting"),
@@ -52,14 +54,17 @@ class AdvOrderCheck(models.Model):
     overdue_days = fields.Integer(readonly=True)
     release_user_id = fields.Many2one("res.users", string="Released by", readonly=True)
     release_date = fields.Datetime(readonly=True)
-    release_reason = fields.Text(string="Decision reason", tracking=True)
+    release_reason = fields.Text(string="Decision reason", tracking=True, readonly=True)
     approved_amount = fields.Monetary(
         readonly=True, help="The release holds while the order stays within this amount."
     )
     release_level = fields.Selection(
         [("approval", "Approvals"), ("block", "Approvals and blocks")], readonly=True
     )
-    release_expiry = fields.Date(string="Release valid until")
+    release_expiry = fields.Date(string="Release valid until", readonly=True)
+    released_rules = fields.Char(
+        readonly=True, help="Codes of the rules the release lifted (comma separated)."
+    )
     escalated_to_ids = fields.Many2many(
         "res.users", string="Escalated to", readonly=True, copy=False
     )
@@ -72,6 +77,68 @@ class AdvOrderCheck(models.Model):
     def _compute_reasons(self):
         for check in self:
             check.reasons = "\n".join(check.line_ids.mapped("message"))
+
+    # ------------------------------------------------------------
+    # A decision is a record changed only by its actions
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(self.env._("Credit checks are written by the credit control only."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Only the control and the decision actions (as superuser) change a check; a user may
+        follow it and discuss it in the chatter, nothing else."""
+        if not self.env.su:
+            forbidden = [f for f in vals if not f.startswith(("message_", "activity_"))]
+            if forbidden:
+                raise AccessError(
+                    self.env._(
+                        "A credit check is changed only by its Release and Refuse actions "
+                        "(fields: %(fields)s).",
+                        fields=", ".join(sorted(forbidden)),
+                    )
+                )
+        return super().write(vals)
+
+    def _release_terms(self):
+        """The :class:`ReleaseTerms` of this released check (``None`` if it is not released)."""
+        self.ensure_one()
+        if self.state != "released":
+            return None
+        return ReleaseTerms(
+            rules=frozenset(filter(None, (self.released_rules or "").split(","))),
+            level=BLOCK if self.release_level == "block" else APPROVAL,
+            approved_amount=self.approved_amount,
+            excess=self.excess,
+            overdue_amount=self.overdue_amount,
+            decided_on=self.release_date,
+            expiry=self.release_expiry,
+            partner_id=self.partner_id.id,
+            rounding=self.currency_id.rounding,
+        )
+
+    def _default_expiry(self):
+        days = self.company_id.adv_release_validity_days or 7
+        return fields.Date.context_today(self) + timedelta(days=days)
+
+    def _check_expiry(self, expiry):
+        """A release lasts at most the company's validity period from today."""
+        if not expiry:
+            return
+        expiry = fields.Date.to_date(expiry)
+        today = fields.Date.context_today(self)
+        latest = max(check._default_expiry() for check in self)
+        if expiry < today or expiry > latest:
+            raise UserError(
+                self.env._(
+                    "A release is valid from today up to %(latest)s at most "
+                    "(Settings: release validity).",
+                    latest=fields.Date.to_string(latest),
+                )
+            )
 
     def _check_can_decide(self):
         if not self.env.user.has_group("adv_order_control.group_credit_controller"):
@@ -95,12 +162,14 @@ class AdvOrderCheck(models.Model):
                     "can release it, or fix its cause."
                 )
             )
+        self._check_expiry(expiry)
         Delegation = self.env["adv.credit.delegation"]
         beyond = self.filtered(
             lambda c: not Delegation._covers(self.env.user, c.company_id, c.excess)
         )
         if beyond:
             beyond._escalate(reason)
+        lifted = {APPROVAL, BLOCK} if is_manager else {APPROVAL}
         for check in self - beyond:
             check.sudo().write(
                 {
@@ -110,7 +179,10 @@ class AdvOrderCheck(models.Model):
                     "release_reason": reason,
                     "approved_amount": check.amount_order,
                     "release_level": "block" if is_manager else "approval",
-                    "release_expiry": expiry,
+                    "release_expiry": expiry or check._default_expiry(),
+                    "released_rules": ",".join(
+                        sorted(set(check.line_ids.filtered(lambda ln: ln.outcome in lifted).mapped("rule")))
+                    ),
                 }
             )
             check.order_id.sudo().write({"adv_credit_state": "released"})
@@ -194,13 +266,6 @@ class AdvOrderCheck(models.Model):
         self.order_id.activity_feedback(["adv_order_control.mail_activity_credit_release"])
         return True
 
-    def button_release(self):
-        """The form's Release button: the reason is typed in the form first."""
-        return self.action_release(self.release_reason, self.release_expiry)
-
-    def button_refuse(self):
-        return self.action_refuse(self.release_reason)
-
     def action_open_release(self):
         """The queue's Release button (row, card, or selected rows): asks for the reason."""
         return self._open_decision("release")
@@ -224,10 +289,3 @@ class AdvOrderCheck(models.Model):
             },
         }
 
-    def _is_valid_release_for(self, amount, today):
-        self.ensure_one()
-        return (
-            self.state == "released"
-            and amount <= self.approved_amount + self.currency_id.rounding
-            and (not self.release_expiry or self.release_expiry >= today)
-        )

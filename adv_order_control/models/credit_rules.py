@@ -7,7 +7,7 @@ by the caller's ``_()`` so they are translated in the user's language.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 PASS, WARN, APPROVAL, BLOCK = "pass", "warn", "approval", "block"
 OUTCOMES = [
@@ -30,7 +30,8 @@ class CreditFacts:
     receivables: float = 0.0
     draft_invoices: float = 0.0
     uninvoiced_orders: float = 0.0
-    this_order: float = 0.0
+    this_order: float = 0.0  # what the order adds to the exposure (0 once it is confirmed)
+    order_total: float = 0.0  # the order's own total, recomputed from its lines
     overdue_amount: float = 0.0
     overdue_days: int = 0
     review_date: date | None = None
@@ -59,6 +60,64 @@ class RuleResult:
     rule: str
     outcome: str
     message: str
+
+
+@dataclass
+class ReleaseTerms:
+    """What a credit release was given for: the rules it lifts and the facts it saw.
+
+    A release is a decision on one situation. It covers the results of the rules it lifted while
+    the situation is not worse than when it was decided: the order within the approved amount,
+    the excess and the overdue amount not above what the controller saw, no hold put after it.
+    """
+
+    rules: frozenset
+    level: str  # APPROVAL: lifts "needs approval" results only; BLOCK: blocks too
+    approved_amount: float
+    excess: float
+    overdue_amount: float
+    decided_on: datetime | None = None
+    expiry: date | None = None
+    partner_id: int | None = None
+    rounding: float = 0.01
+
+
+def _still_covered(result, facts, terms):
+    tolerance = terms.rounding
+    if result.rule not in terms.rules:
+        return False
+    if result.outcome == BLOCK and terms.level != BLOCK:
+        return False
+    if result.rule == "over_limit":
+        return facts.excess <= terms.excess + tolerance
+    if result.rule in ("overdue_days", "overdue_amount"):
+        return facts.overdue_amount <= terms.overdue_amount + tolerance
+    if result.rule == "credit_hold":
+        since = facts.hold and facts.hold.get("since")
+        return bool(since and terms.decided_on and since <= terms.decided_on)
+    return True
+
+
+def lift(results, facts, terms, partner_id=None):
+    """The results that still stop the order once the release ``terms`` are applied.
+
+    The release holds only for the customer it was given for, until its expiry, while the order
+    stays within the approved amount; then it lifts each result it still covers (see
+    :class:`ReleaseTerms`). Anything else (a new reason, a worse situation) stays.
+    """
+    if terms is None:
+        return results
+    if terms.partner_id and partner_id and terms.partner_id != partner_id:
+        return results
+    if terms.expiry and terms.expiry < facts.today:
+        return results
+    if facts.order_total > terms.approved_amount + terms.rounding:
+        return results
+    return [
+        r
+        for r in results
+        if r.outcome not in (APPROVAL, BLOCK) or not _still_covered(r, facts, terms)
+    ]
 
 
 def worst(outcomes):

@@ -62,6 +62,12 @@ class ResCompany(models.Model):
         help="Untaxed amount below which an order needs approval, unless the customer has "
         "their own minimum.",
     )
+    # Releases
+    adv_release_validity_days = fields.Integer(
+        string="Release validity (days)",
+        default=7,
+        help="A credit release holds this many days at most; then the order is controlled again.",
+    )
     # Downstream re-checks
     adv_recheck_delivery = fields.Boolean(string="Re-check credit at delivery")
     adv_recheck_invoice = fields.Boolean(string="Re-check credit at invoice posting")

@@ -39,6 +39,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.adv_solvency_outcome", readonly=False
     )
     adv_insurer_outcome = fields.Selection(related="company_id.adv_insurer_outcome", readonly=False)
+    adv_release_validity_days = fields.Integer(
+        related="company_id.adv_release_validity_days", readonly=False
+    )
     adv_recheck_delivery = fields.Boolean(related="company_id.adv_recheck_delivery", readonly=False)
     adv_recheck_invoice = fields.Boolean(related="company_id.adv_recheck_invoice", readonly=False)
     adv_conformity_check = fields.Boolean(related="company_id.adv_conformity_check", readonly=False)

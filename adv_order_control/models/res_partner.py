@@ -2,7 +2,18 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-CREDIT_FIELDS = {"adv_credit_review_date", "adv_insured_amount", "adv_credit_insurer_id"}
+# The fields a credit decision reads: owned by credit controllers and administrators.
+OWNED_FIELDS = {
+    "credit_limit",
+    "use_partner_credit_limit",
+    "adv_credit_review_date",
+    "adv_credit_insurer_id",
+    "adv_insured_amount",
+    "adv_min_order_amount",
+    "adv_buys_by_packaging",
+    "adv_require_po_ref",
+}
+OWNER_GROUPS = ("adv_order_control.group_credit_controller", "base.group_system")
 
 
 class ResPartner(models.Model):
@@ -32,6 +43,12 @@ class ResPartner(models.Model):
     )
     adv_require_po_ref = fields.Boolean(
         string="Requires a PO reference", help="Every order must carry the customer's reference."
+    )
+    # Odoo's own field: the customer's payment terms stay Odoo's, their changes are tracked.
+    property_payment_term_id = fields.Many2one(tracking=True)
+    adv_can_edit_credit = fields.Boolean(
+        compute="_compute_adv_can_edit_credit",
+        help="Technical: the user owns the credit limit and commercial agreement fields.",
     )
     adv_credit_hold_ids = fields.One2many("adv.credit.hold", "partner_id", string="Credit holds")
     adv_on_credit_hold = fields.Boolean(string="On credit hold", compute="_compute_adv_credit")
@@ -111,17 +128,41 @@ class ResPartner(models.Model):
                 100.0 * total / pdata["limit"] if pdata["limit"] > 0 else 0.0
             )
 
-    def write(self, vals):
-        if (
-            CREDIT_FIELDS & set(vals)
-            and not self.env.su
-            and not self.env.user.has_group("adv_order_control.group_credit_controller")
-        ):
+    @api.depends_context("uid")
+    def _compute_adv_can_edit_credit(self):
+        self.adv_can_edit_credit = self._adv_owns_credit_fields()
+
+    def _adv_owns_credit_fields(self):
+        return self.env.su or any(self.env.user.has_group(g) for g in OWNER_GROUPS)
+
+    def _adv_check_owned_fields(self, written):
+        if written and not self._adv_owns_credit_fields():
+            labels = sorted(self._fields[name].get_description(self.env)["string"] for name in written)
             raise AccessError(
                 self.env._(
-                    "Only credit controllers can change a customer's credit review date or insurer."
+                    "Only credit controllers and administrators can change %(fields)s.",
+                    fields=", ".join(labels),
                 )
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new contact starts on the defaults; only an owner gives it its own credit terms."""
+        if not self._adv_owns_credit_fields():
+            fallback = self._fields["credit_limit"].get_company_dependent_fallback(self) or 0.0
+            written = set()
+            for vals in vals_list:
+                for name in OWNED_FIELDS & set(vals):
+                    value = vals[name]
+                    if name == "credit_limit" and value == fallback:
+                        continue
+                    if value:
+                        written.add(name)
+            self._adv_check_owned_fields(written)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._adv_check_owned_fields(OWNED_FIELDS & set(vals))
         return super().write(vals)
 
     def _adv_set_credit_hold(self, reason, company=None):

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from .credit_rules import APPROVAL, BLOCK, OUTCOMES, PASS, WARN, evaluate, worst
+from .credit_rules import APPROVAL, BLOCK, OUTCOMES, PASS, WARN, evaluate, lift, worst
 
 _logger = logging.getLogger(__name__)
 
@@ -19,6 +19,26 @@ CREDIT_STATES = [
 # Orders cleared by the control in the current transaction: kept on the cursor's pre-commit data
 # (not in the context, which any RPC caller could fill in) and dropped with the transaction.
 CLEARED_KEY = "adv_order_control.cleared_order_ids"
+# Context keys that would shape or silence a kept record; dropped with every ``default_*`` key.
+SILENCING_KEYS = {
+    "tracking_disable",
+    "mail_notrack",
+    "mail_create_nolog",
+    "mail_create_nosubscribe",
+    "mail_post_autofollow",
+    "mail_notify_force_send",
+    "import_file",
+    "active_test",
+}
+
+
+def _adv_clean_context(context):
+    """``context`` without ``default_*`` keys and the keys that silence a log."""
+    return {
+        key: value
+        for key, value in context.items()
+        if not key.startswith("default_") and key not in SILENCING_KEYS
+    }
 
 
 class SaleOrder(models.Model):
@@ -124,50 +144,31 @@ class SaleOrder(models.Model):
         return stakes
 
     def _adv_amount_company(self):
-        """The order's total, tax included, in company currency."""
+        """The order's total, tax included, in company currency, recomputed from its lines."""
         self.ensure_one()
-        return self.amount_total / (self.currency_rate or 1.0)
+        return self._adv_trusted_totals()[self.id][1] / (self.currency_rate or 1.0)
 
-    # ------------------------------------------------------------
-    # CRUD: confirmation by create / write (imports, RPC) goes through the same control
-    # ------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        confirm_idx = [i for i, vals in enumerate(vals_list) if vals.get("state") == "sale"]
-        for i in confirm_idx:
-            vals_list[i] = dict(vals_list[i], state="draft")
-        orders = super().create(vals_list)
-        to_confirm = self.browse([orders[i].id for i in confirm_idx])
-        if to_confirm:
-            to_confirm.write({"state": "sale"})
-        return orders
-
-    def write(self, vals):
-        if vals.get("state") == "sale":
-            cleared = self.env.cr.precommit.data.get(CLEARED_KEY, set())
-            unchecked = self.filtered(
-                lambda o: o.state in ("draft", "sent") and o.id not in cleared
+    def _adv_trusted_totals(self):
+        """``{order id: (untaxed, total)}`` in each order's currency, computed from the lines
+        with Odoo's own tax engine, as ``_compute_amounts`` does: never the stored totals, which a
+        remote caller may have written."""
+        AccountTax = self.env["account.tax"]
+        totals = {}
+        for order in self:
+            base_lines = [
+                line._prepare_base_line_for_taxes_computation()
+                for line in order.order_line
+                if not line.display_type
+            ]
+            AccountTax._add_tax_details_in_base_lines(base_lines, order.company_id)
+            AccountTax._round_base_lines_tax_details(base_lines, order.company_id)
+            summary = AccountTax._get_tax_totals_summary(
+                base_lines=base_lines,
+                currency=order.currency_id or order.company_id.currency_id,
+                company=order.company_id,
             )
-            if unchecked:
-                other = {key: value for key, value in vals.items() if key != "state"}
-                if other:
-                    # Lines, prices or addresses written with the state count in the control.
-                    super().write(other)
-                    vals = {"state": "sale"}
-                passed, to_log = unchecked._adv_credit_evaluate()
-                refused = unchecked - passed
-                if refused:
-                    kept = [entry for entry in to_log if entry[0] in refused]
-                    # The UserError rolls this transaction back: the block records, their log
-                    # and notifications are committed through a cursor of their own first.
-                    # Not for an import: its test run rolls back on purpose, and the import
-                    # dialog lists the refusal of each line.
-                    if not self.env.context.get("import_file"):
-                        refused._adv_keep_refusal(kept)
-                    raise UserError(refused._adv_refusal_text(kept))
-                self._adv_log_checks(to_log)
-        return super().write(vals)
+            totals[order.id] = (summary["base_amount_currency"], summary["total_amount_currency"])
+        return totals
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -224,14 +225,14 @@ class SaleOrder(models.Model):
         self._adv_log_checks(to_log)
         return passed
 
-    def _adv_credit_evaluate(self):
+    def _adv_credit_evaluate(self, clear=True):
         """The control without its log: ``(passed, to_log)``, ``to_log`` holding one
         ``(order, facts, results, outcome)`` per order that warned or was stopped.
 
         Writes nothing on the orders (only the lock row and the transaction's cleared ids), so
         that a refusal can still be logged through another cursor (see ``_adv_keep_refusal``).
         """
-        quotations = self.filtered(lambda o: o.state in ("draft", "sent"))
+        quotations = self.filtered(lambda o: o.state != "sale")
         if not quotations:
             return self, []
         sudo_self = quotations.sudo()
@@ -254,8 +255,9 @@ class SaleOrder(models.Model):
                 accepted[key] += fact.this_order
             if outcome != PASS:
                 to_log.append((order, fact, results, outcome))
-        cleared = self.env.cr.precommit.data.setdefault(CLEARED_KEY, set())
-        cleared.update(passed.ids)
+        if clear:
+            cleared = self.env.cr.precommit.data.setdefault(CLEARED_KEY, set())
+            cleared.update(passed.ids)
         return self.browse(passed.ids), to_log
 
     def _adv_keep_refusal(self, to_log):
@@ -275,7 +277,7 @@ class SaleOrder(models.Model):
             with self.env.registry.cursor() as cr:
                 cr.execute("SET LOCAL lock_timeout = '5s'")
                 cr.execute(
-                    "SELECT id FROM sale_order WHERE id IN %s AND state IN ('draft', 'sent')"
+                    "SELECT id FROM sale_order WHERE id IN %s AND state != 'sale'"
                     " FOR NO KEY UPDATE SKIP LOCKED",
                     [tuple(ids)],
                 )
@@ -309,19 +311,26 @@ class SaleOrder(models.Model):
         return evaluate(fact, messages) + conformity
 
     def _adv_apply_release(self, results, fact):
-        """Drop the results a valid release lifts (approvals; blocks too if a manager released)."""
+        """The results that still stop the order once its last release is applied: a release
+        lifts the reasons it was given for, for this customer, within its amount and validity
+        (see :func:`credit_rules.lift`); a reason that appeared after it still stops the order."""
         self.ensure_one()
         release = self.sudo().adv_check_ids.filtered(lambda c: c.state == "released")[:1]
-        if not release or not release._is_valid_release_for(fact.this_order, fact.today):
+        if not release:
             return results
-        lifted = {APPROVAL, BLOCK} if release.release_level == "block" else {APPROVAL}
-        return [r for r in results if r.outcome not in lifted]
+        return lift(
+            results,
+            fact,
+            release._release_terms(),
+            partner_id=self.partner_invoice_id.commercial_partner_id.id,
+        )
 
     def _adv_log_checks(self, to_log):
         """Store the block / warning records, post them, and notify when nobody is watching."""
         if not to_log:
             return
-        Check = self.env["adv.order.check"].sudo()
+        # A kept record: no caller's context key (default values, tracking switches) shapes it.
+        Check = self.env["adv.order.check"].sudo().with_context(_adv_clean_context(self.env.context))
         open_checks = Check.search(
             [("order_id", "in", [order.id for order, *_ in to_log]), ("state", "=", "open")]
         )
@@ -355,9 +364,11 @@ class SaleOrder(models.Model):
             ]
         )
         interactive = self._adv_user_in_front()
+        clean = _adv_clean_context(self.env.context)
         for check, (order, _fact, results, outcome) in zip(checks, to_log, strict=True):
+            order = order.with_context(clean)
             blocked = outcome in (APPROVAL, BLOCK)
-            order.adv_credit_state = "blocked" if blocked else "warn"
+            order.sudo().adv_credit_state = "blocked" if blocked else "warn"
             body = self.env._(
                 "Credit control: %(outcome)s.",
                 outcome=dict(

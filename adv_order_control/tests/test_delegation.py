@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import OrderControlCommon
@@ -53,14 +54,33 @@ class TestDelegation(OrderControlCommon):
         self.assertIs(order.action_confirm(), True)
 
     def test_expired_release_no_longer_holds(self):
-        order, check = self.blocked(10000.0)
-        check.with_user(self.controller).action_release("Until month end", expiry="2026-11-30")
+        with freeze_time("2026-11-25"):
+            order, check = self.blocked(10000.0)
+            check.with_user(self.controller).action_release("Until month end", expiry="2026-11-30")
         with freeze_time("2026-12-01"):
             self.assertRefused(order.action_confirm(), order)
         with freeze_time("2026-11-30"):
             order2, check2 = self.blocked(10000.0)
             check2.with_user(self.controller).action_release("Ok", expiry="2026-11-30")
             self.assertIs(order2.action_confirm(), True)
+
+    def test_a_release_expires_after_the_company_period(self):
+        """Default 7 days; a longer expiry than the company allows is refused."""
+        self.company.adv_release_validity_days = 7
+        with freeze_time("2026-11-02"):
+            order, check = self.blocked(10000.0)
+            with self.assertRaisesRegex(UserError, "up to 2026-11-09 at most"):
+                check.with_user(self.controller).action_release("Long", expiry="2026-12-31")
+            check.with_user(self.controller).action_release("Seasonal peak")
+            self.assertEqual(str(check.release_expiry), "2026-11-09")
+        with freeze_time("2026-11-09"):
+            self.assertIs(order.action_confirm(), True)
+        with freeze_time("2026-11-10"):
+            order2, check2 = self.blocked(10000.0)
+        with freeze_time("2026-11-02"):
+            check2.with_user(self.controller).action_release("Seasonal peak")
+        with freeze_time("2026-11-10"):
+            self.assertRefused(order2.action_confirm(), order2)
 
     def test_payment_confirms_held_orders_and_tells_the_salesperson(self):
         invoice = self.make_invoice(5000.0)  # 6 000 open

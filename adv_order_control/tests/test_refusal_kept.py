@@ -119,16 +119,27 @@ class TestRefusalIsKept(TransactionCase):
             )
             self.assertIn(self.controller_id, activities.user_id.ids)
 
-    def test_an_import_keeps_nothing_on_the_side(self):
-        """An import's test run rolls back on purpose, and the import dialog lists the refusal
-        of each line: nothing is committed on the side."""
-        message = self._refused_write(context={"import_file": True})
+    def test_no_context_key_suppresses_the_kept_record(self):
+        """``import_file``, ``tracking_disable`` or ``default_*`` keys change nothing: the
+        refusal of an existing order is kept as for any caller."""
+        message = self._refused_write(
+            context={
+                "import_file": True,
+                "tracking_disable": True,
+                "mail_notrack": True,
+                "default_state": "released",
+                "default_approved_amount": 1e9,
+            }
+        )
         self.assertIn("over by", message)
         with self.registry.cursor() as cr:
             order = self._env(cr)["sale.order"].browse(self.order_id)
             self.assertEqual(order.state, "draft")
-            self.assertFalse(order.adv_check_ids)
-            self.assertFalse(order.activity_ids)
+            check = order.adv_check_ids
+            self.assertEqual((check.state, check.approved_amount), ("open", 0.0))
+            self.assertTrue(order.activity_ids)
+            log = order.message_ids.filtered(lambda m: "Credit control" in (m.body or ""))
+            self.assertEqual(len(log), 1)
 
     def test_a_second_refusal_keeps_one_open_block(self):
         self._refused_write()

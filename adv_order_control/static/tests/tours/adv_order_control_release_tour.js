@@ -22,13 +22,18 @@ registry.category("web_tour.tours").add("adv_order_control_release", {
             trigger: ".o_form_view .o_field_widget[name=line_ids] :contains(over by)",
         },
         {
-            content: "Type the reason of the release",
-            trigger: ".o_field_widget[name=release_reason] textarea",
+            content: "Release",
+            trigger: ".o_form_view button[name=action_open_release]",
+            run: "click",
+        },
+        {
+            content: "Type the reason of the release in the dialog",
+            trigger: ".modal .o_field_widget[name=reason] textarea",
             run: "edit Deposit received by wire",
         },
         {
-            content: "Release",
-            trigger: ".o_form_view button[name=button_release]",
+            content: "Confirm the release",
+            trigger: ".modal footer button[name=action_apply]",
             run: "click",
         },
         {

@@ -1,0 +1,258 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The confirmation gate: every way an order becomes, or grows as, a sales order.
+
+``action_confirm`` is one path among many. A remote caller can create an order with ``state``
+(or a ``default_state`` in the context), write ``state`` from any state, copy or import one, write
+the stored totals the control would read, or add lines to an order already confirmed. The gate
+sits where the state and the amounts change (``create`` / ``write`` of orders and lines), so that
+each of those paths runs the same control (``_adv_credit_evaluate``) under the same per-customer
+lock, with the same refusal and the same kept record.
+
+- **Reaching ``sale``**: from any other state, by ``create`` or ``write``, is controlled unless
+  ``action_confirm`` controlled the order in this very transaction (the cleared ids live on the
+  cursor, out of any caller's reach, and are used up by the write).
+- **Growing once confirmed**: a change that raises a confirmed order's total or moves it to another
+  invoiced customer re-runs the credit rules on the result; a refusal raises and saves nothing.
+  Lines that Odoo's stock flows add while a delivery is validated are re-checked and logged as
+  warnings only: a warehouse validation never fails on the credit control.
+- **Amounts the control reads** are recomputed from the lines; the stored totals and invoiced
+  quantities (which the exposure query sums) are written by Odoo's computations only.
+"""
+
+import contextlib
+
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
+
+from .credit_rules import APPROVAL, BLOCK, PASS, WARN, evaluate, worst
+from .sale_order import CLEARED_KEY
+
+# Orders whose growth is being watched in this transaction (no double check when an order's
+# write creates its lines), and the stock validations in progress: both live on the cursor.
+WATCHED_KEY = "adv_order_control.watched_order_ids"
+STOCK_FLOW_KEY = "adv_order_control.stock_flow_depth"
+
+# Stored computed fields the control or the exposure reads: Odoo's computations write them.
+PROTECTED_ORDER_FIELDS = {
+    "amount_untaxed",
+    "amount_tax",
+    "amount_total",
+    "currency_rate",
+    "adv_credit_state",
+}
+PROTECTED_LINE_FIELDS = {
+    "price_subtotal",
+    "price_tax",
+    "price_total",
+    "price_reduce_taxexcl",
+    "price_reduce_taxinc",
+    "qty_invoiced",
+    "qty_to_invoice",
+    "untaxed_amount_invoiced",
+    "untaxed_amount_to_invoice",
+    "state",
+}
+# What can raise a confirmed order's total or change who is invoiced.
+GROWTH_ORDER_FIELDS = {
+    "order_line",
+    "partner_id",
+    "partner_invoice_id",
+    "pricelist_id",
+    "currency_id",
+    "fiscal_position_id",
+    "company_id",
+}
+GROWTH_LINE_FIELDS = {
+    "product_uom_qty",
+    "product_uom",
+    "product_id",
+    "price_unit",
+    "discount",
+    "tax_id",
+    "order_id",
+    "display_type",
+}
+
+
+def _without_default_state(context):
+    return {key: value for key, value in context.items() if key != "default_state"}
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
+
+    # ------------------------------------------------------------
+    # CRUD: every way to reach ``sale`` goes through the control
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._adv_refuse_protected(vals_list, PROTECTED_ORDER_FIELDS)
+        # ``default_state`` would fill the state of the order and, through the related field,
+        # of its lines (sale_stock launches the delivery of a line created in ``sale``).
+        default_state = self.env.context.get("default_state")
+        self = self.with_context(_without_default_state(self.env.context))  # noqa: PLW0642
+        confirm_idx = []
+        for i, vals in enumerate(vals_list):
+            state = vals.get("state", default_state)
+            if state == "sale":
+                confirm_idx.append(i)
+                state = "draft"
+            if state:
+                vals_list[i] = dict(vals, state=state)
+        orders = super().create(vals_list)
+        to_confirm = self.browse([orders[i].id for i in confirm_idx])
+        if to_confirm:
+            to_confirm.write({"state": "sale"})
+        return orders
+
+    def write(self, vals):
+        self._adv_refuse_protected([vals], PROTECTED_ORDER_FIELDS)
+        watch = (
+            self._adv_watch_growth() if GROWTH_ORDER_FIELDS & set(vals) else contextlib.nullcontext()
+        )
+        with watch:
+            if vals.get("state") == "sale":
+                vals = self._adv_gate_confirmation(vals)
+            return super().write(vals)
+
+    def _adv_gate_confirmation(self, vals):
+        """Control the orders of ``self`` that ``vals`` takes to ``sale``; raise if one is
+        refused (its record is kept through a cursor of its own). Returns what is left to write.
+        """
+        cleared = self.env.cr.precommit.data.get(CLEARED_KEY, set())
+        unchecked = self.filtered(lambda o: o.state != "sale" and o.id not in cleared)
+        # An order is cleared for one confirmation: the write uses it up.
+        cleared.difference_update(self.ids)
+        if not unchecked:
+            return vals
+        other = {key: value for key, value in vals.items() if key != "state"}
+        if other:
+            # Lines, prices or addresses written with the state count in the control.
+            super().write(other)
+            vals = {"state": "sale"}
+        passed, to_log = unchecked._adv_credit_evaluate(clear=False)
+        refused = unchecked - passed
+        if refused:
+            kept = [entry for entry in to_log if entry[0] in refused]
+            # The UserError rolls this transaction back: the block records, their log and
+            # notifications are committed through a cursor of their own first.
+            refused._adv_keep_refusal(kept)
+            raise UserError(refused._adv_refusal_text(kept))
+        self._adv_log_checks(to_log)
+        return vals
+
+    def _adv_refuse_protected(self, vals_list, protected):
+        """The stored totals, rates and invoiced quantities the control reads are Odoo's
+        computations: a user (any user, over any transport) may not write them."""
+        if self.env.su:
+            return
+        written = set().union(*(protected & set(vals) for vals in vals_list))
+        if written:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of %(model)s are computed by Odoo from the lines: they cannot be "
+                    "written.",
+                    fields=", ".join(sorted(written)),
+                    model=self._description,
+                )
+            )
+
+    # ------------------------------------------------------------
+    # Growth of a confirmed order
+    # ------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _adv_watch_growth(self):
+        """Run the block; then re-run the credit rules on the confirmed orders of ``self`` whose
+        total grew or whose invoiced customer changed."""
+        watched = self.env.cr.precommit.data.setdefault(WATCHED_KEY, set())
+        orders = self.filtered(lambda o: o.id and o.state == "sale" and o.id not in watched)
+        if not orders:
+            yield
+            return
+        orders = orders.sudo()
+        before = orders._adv_growth_snapshot()
+        watched.update(orders.ids)
+        try:
+            yield
+        finally:
+            watched.difference_update(orders.ids)
+        orders = orders.filtered(lambda o: o.state == "sale")
+        after = orders._adv_growth_snapshot()
+        grown = orders.filtered(
+            lambda o: after[o.id][0] != before[o.id][0]
+            or after[o.id][1] > before[o.id][1] + o.company_id.currency_id.rounding
+        )
+        if grown:
+            grown.with_env(self.env)._adv_control_growth()
+
+    def _adv_growth_snapshot(self):
+        return {
+            order.id: (
+                order.partner_invoice_id.commercial_partner_id.id,
+                order._adv_amount_company(),
+            )
+            for order in self
+        }
+
+    def _adv_control_growth(self):
+        """The credit rules on confirmed orders that grew; raise on a stop, log a warning.
+
+        While a delivery is being validated (Odoo adds the delivery cost or extra delivered
+        products to the order), a stop is logged as a warning: the goods have left.
+        """
+        stock_flow = self.env.cr.precommit.data.get(STOCK_FLOW_KEY, 0) > 0
+        sudo_self = self.sudo()
+        self.env["adv.credit.lock"].sudo()._acquire(
+            {(o.partner_invoice_id.commercial_partner_id.id, o.company_id.id) for o in sudo_self}
+        )
+        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self)
+        messages = self._adv_rule_messages()
+        refused, to_log = [], []
+        for order in sudo_self:
+            fact = facts[order]
+            results = order._adv_apply_release(evaluate(fact, messages), fact)
+            outcome = worst(r.outcome for r in results)
+            if outcome in (APPROVAL, BLOCK) and not stock_flow:
+                refused.append((order, results))
+            elif outcome != PASS:
+                to_log.append((order.with_env(self.env), fact, results, WARN))
+        if refused:
+            raise UserError(
+                "\n\n".join(
+                    self.env._(
+                        "%(order)s is confirmed: this change would raise what the customer owes "
+                        "beyond what the credit control accepts, so nothing was saved.",
+                        order=order.name,
+                    )
+                    + "\n"
+                    + "\n".join(r.message for r in results)
+                    for order, results in refused
+                )
+            )
+        self._adv_log_checks(to_log)
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["sale.order"]._adv_refuse_protected(vals_list, PROTECTED_LINE_FIELDS)
+        self = self.with_context(_without_default_state(self.env.context))  # noqa: PLW0642
+        default_order = self.env.context.get("default_order_id")
+        order_ids = {vals.get("order_id", default_order) for vals in vals_list} - {None, False}
+        orders = self.env["sale.order"].browse(order_ids)
+        with orders._adv_watch_growth():
+            return super().create(vals_list)
+
+    def write(self, vals):
+        self.env["sale.order"]._adv_refuse_protected([vals], PROTECTED_LINE_FIELDS)
+        if not GROWTH_LINE_FIELDS & set(vals):
+            return super().write(vals)
+        orders = self.order_id
+        if vals.get("order_id"):
+            orders |= self.env["sale.order"].browse(vals["order_id"])
+        with orders._adv_watch_growth():
+            return super().write(vals)
