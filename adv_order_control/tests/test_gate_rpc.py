@@ -1,0 +1,291 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The confirmation gate attacked as a remote caller would: a real HTTP session per role calling
+``/web/dataset/call_kw``, with the arguments and context a script can send.
+
+The scenario is the one a new user tried on the demo: a customer with a limit of 1 000 and an
+order of 50 000 (60 000 tax included); the salesperson has Sales "own documents" and Invoicing
+rights. Every test reads the outcome back from the database: removing the guard it aims at makes
+it fail (the order ends confirmed, or the forged value is saved).
+"""
+
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+
+from .common import OrderControlCommon
+
+
+@tagged("post_install", "-at_install")
+class TestGateOverRpc(OrderControlCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer.credit_limit = 1000.0
+        cls.seller = new_test_user(
+            cls.env,
+            login="oc_rpc_seller",
+            password="oc_rpc_seller",
+            name="Rémi Seller",
+            lang="en_US",
+            groups="sales_team.group_sale_salesman,account.group_account_invoice,adv_base.group_user",
+        )
+        cls.rpc_controller = new_test_user(
+            cls.env,
+            login="oc_rpc_controller",
+            password="oc_rpc_controller",
+            name="Rita Controller",
+            lang="en_US",
+            groups="adv_order_control.group_credit_controller",
+        )
+        cls.healthy = cls.env["res.partner"].create(
+            {"name": "Healthy Holding", "is_company": True, "credit_limit": 1e9}
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate("oc_rpc_seller", "oc_rpc_seller")
+
+    # ------------------------------------------------------------
+    # helpers
+    # ------------------------------------------------------------
+
+    def call(self, model, method, *args, **kwargs):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+    def assertRefusedCall(self, error, model, method, *args, **kwargs):
+        with self.assertRaises(JsonRpcException) as caught:
+            self.call(model, method, *args, **kwargs)
+        self.assertEqual(caught.exception.args[0], f"odoo.exceptions.{error}")
+
+    def line(self, amount, **values):
+        return Command.create(
+            {
+                "product_id": self.goods.id,
+                "product_uom_qty": 1,
+                "price_unit": amount,
+                "tax_id": [Command.set(self.tax20.ids)],
+                **values,
+            }
+        )
+
+    def quotation(self, amount=50000.0, **values):
+        return self.make_order(amount, product=self.goods, user_id=self.seller.id, **values)
+
+    def confirmed(self, amount=100.0):
+        order = self.quotation(amount)
+        self.assertIs(order.action_confirm(), True)
+        return order
+
+    def state_of(self, order):
+        self.env.invalidate_all()
+        return order.state
+
+    def assertNoConfirmedOrder(self):
+        self.env.invalidate_all()
+        orders = self.env["sale.order"].search(
+            [("partner_id", "=", self.customer.id), ("state", "=", "sale")]
+        )
+        self.assertFalse(orders, "an order the control refuses became a sales order")
+        self.assertFalse(orders.picking_ids)
+
+    # ------------------------------------------------------------
+    # reaching 'sale'
+    # ------------------------------------------------------------
+
+    def test_the_normal_confirmation_is_refused(self):
+        order = self.quotation()
+        result = self.call("sale.order", "action_confirm", order.ids)
+        self.assertEqual(result["params"]["adv_refused_order_ids"], order.ids)
+        self.assertEqual(self.state_of(order), "draft")
+
+    def test_create_with_default_state_in_the_context(self):
+        vals = {"partner_id": self.customer.id, "order_line": [self.line(50000.0)]}
+        self.assertRefusedCall(
+            "UserError", "sale.order", "create", [vals], context={"default_state": "sale"}
+        )
+        self.assertNoConfirmedOrder()
+
+    def test_create_with_the_state(self):
+        vals = {"partner_id": self.customer.id, "state": "sale", "order_line": [self.line(5e4)]}
+        self.assertRefusedCall("UserError", "sale.order", "create", [vals])
+        self.assertNoConfirmedOrder()
+
+    def test_cancel_then_write_sale(self):
+        order = self.quotation()
+        self.call("sale.order", "write", order.ids, {"state": "cancel"})
+        self.assertEqual(self.state_of(order), "cancel")
+        self.assertRefusedCall("UserError", "sale.order", "write", order.ids, {"state": "sale"})
+        self.assertEqual(self.state_of(order), "cancel")
+
+    def test_copy_with_the_state(self):
+        order = self.quotation()
+        self.assertRefusedCall("UserError", "sale.order", "copy", order.ids, {"state": "sale"})
+        self.assertNoConfirmedOrder()
+
+    def test_import_with_the_state(self):
+        result = self.call(
+            "sale.order",
+            "load",
+            ["partner_id/.id", "state", "order_line/product_id/.id", "order_line/price_unit"],
+            [[str(self.customer.id), "sale", str(self.goods.id), "50000"]],
+            context={"import_file": True},
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("over by", " ".join(m["message"] for m in result["messages"]))
+        self.assertNoConfirmedOrder()
+
+    def test_written_totals_are_refused_and_never_read(self):
+        order = self.quotation()
+        for field in ("amount_total", "amount_untaxed", "currency_rate"):
+            self.assertRefusedCall("AccessError", "sale.order", "write", order.ids, {field: 1})
+        # Even stored totals forged below the ORM: the control recomputes from the lines.
+        self.env.cr.execute(
+            "UPDATE sale_order SET amount_total = 1, amount_untaxed = 1 WHERE id = %s", order.ids
+        )
+        self.env.cr.execute(
+            "UPDATE sale_order_line SET price_total = 1, price_subtotal = 1 WHERE order_id = %s",
+            order.ids,
+        )
+        result = self.call("sale.order", "action_confirm", order.ids)
+        self.assertIn("adv_refused_order_ids", result["params"])
+        self.assertEqual(self.state_of(order), "draft")
+        check = order.adv_check_ids
+        self.assertEqual(check.amount_order, 60000.0)
+
+    def test_a_line_created_in_state_sale_launches_no_delivery(self):
+        order = self.quotation(100.0)
+        line = {"order_id": order.id, "product_id": self.goods.id, "state": "sale"}
+        self.assertRefusedCall("AccessError", "sale.order.line", "create", [line])
+        self.call(
+            "sale.order.line",
+            "create",
+            [{"order_id": order.id, "product_id": self.goods.id, "price_unit": 5e4}],
+            context={"default_state": "sale"},
+        )
+        self.env.invalidate_all()
+        self.assertEqual(set(order.order_line.mapped("state")), {"draft"})
+        self.assertFalse(order.picking_ids)
+
+    def test_context_keys_relax_nothing(self):
+        order = self.quotation()
+        context = {
+            "import_file": True,
+            "skip_credit_check": True,
+            "tracking_disable": True,
+            "adv_not_in_front": True,
+        }
+        result = self.call("sale.order", "action_confirm", order.ids, context=context)
+        self.assertIn("adv_refused_order_ids", result["params"])
+        self.assertRefusedCall(
+            "UserError", "sale.order", "write", order.ids, {"state": "sale"}, context=context
+        )
+        self.assertEqual(self.state_of(order), "draft")
+
+    # ------------------------------------------------------------
+    # a confirmed order that grows
+    # ------------------------------------------------------------
+
+    def test_a_confirmed_order_grows_by_a_new_line_on_the_order(self):
+        order = self.confirmed()
+        self.assertRefusedCall(
+            "UserError", "sale.order", "write", order.ids, {"order_line": [self.line(50000.0)]}
+        )
+        self.env.invalidate_all()
+        self.assertEqual(len(order.order_line), 1)
+
+    def test_a_confirmed_order_grows_by_a_line_created_directly(self):
+        order = self.confirmed()
+        line = {"order_id": order.id, "product_id": self.goods.id, "price_unit": 50000.0}
+        self.assertRefusedCall("UserError", "sale.order.line", "create", [line])
+        self.env.invalidate_all()
+        self.assertEqual(len(order.order_line), 1)
+
+    def test_a_confirmed_order_grows_by_quantity_price_or_discount(self):
+        order = self.confirmed()
+        line = order.order_line
+        for vals in ({"product_uom_qty": 500}, {"price_unit": 50000.0}):
+            self.assertRefusedCall("UserError", "sale.order.line", "write", line.ids, vals)
+        self.env.invalidate_all()
+        self.assertEqual((line.product_uom_qty, line.price_unit), (1, 100.0))
+
+    def test_a_confirmed_order_grows_by_its_discount(self):
+        order = self.quotation(1500.0)
+        order.order_line.discount = 50.0  # 900 tax included
+        self.assertIs(order.action_confirm(), True)
+        self.assertRefusedCall(
+            "UserError", "sale.order.line", "write", order.order_line.ids, {"discount": 0}
+        )
+        self.env.invalidate_all()
+        self.assertEqual(order.order_line.discount, 50.0)
+
+    def test_lowering_a_confirmed_order_passes(self):
+        order = self.confirmed(500.0)
+        self.call("sale.order.line", "write", order.order_line.ids, {"price_unit": 400.0})
+        self.env.invalidate_all()
+        self.assertEqual(order.order_line.price_unit, 400.0)
+
+    def test_the_invoice_address_switched_back_after_confirmation(self):
+        order = self.quotation(partner_invoice_id=self.healthy.id)
+        self.assertIs(order.action_confirm(), True)
+        self.assertRefusedCall(
+            "UserError", "sale.order", "write", order.ids, {"partner_invoice_id": self.customer.id}
+        )
+        self.env.invalidate_all()
+        self.assertEqual(order.partner_invoice_id, self.healthy)
+
+    def test_written_invoiced_quantities_and_line_totals_are_refused(self):
+        order = self.confirmed()
+        for field in ("qty_invoiced", "price_total", "price_subtotal", "untaxed_amount_invoiced"):
+            self.assertRefusedCall(
+                "AccessError", "sale.order.line", "write", order.order_line.ids, {field: 0}
+            )
+        self.env.invalidate_all()
+        self.assertEqual(order.order_line.price_total, 120.0)
+
+    # ------------------------------------------------------------
+    # the data a decision reads, and the decision itself
+    # ------------------------------------------------------------
+
+    def test_invoicing_rights_do_not_change_the_limit(self):
+        for vals in (
+            {"credit_limit": 0.0},
+            {"use_partner_credit_limit": False},
+            {"adv_credit_review_date": "2099-01-01"},
+            {"adv_min_order_amount": 0.0},
+            {"adv_require_po_ref": False},
+        ):
+            self.assertRefusedCall("AccessError", "res.partner", "write", self.customer.ids, vals)
+        self.env.invalidate_all()
+        self.assertEqual(self.customer.credit_limit, 1000.0)
+        order = self.quotation()
+        self.call("sale.order", "action_confirm", order.ids)
+        self.assertEqual(self.state_of(order), "draft")
+
+    def test_a_check_is_decided_only_by_its_actions(self):
+        order = self.quotation()
+        self.call("sale.order", "action_confirm", order.ids)
+        check = order.adv_check_ids
+        self.authenticate("oc_rpc_controller", "oc_rpc_controller")
+        for vals in (
+            {"state": "released"},
+            {"release_level": "block", "approved_amount": 1e9},
+            {"release_expiry": "2099-12-31"},
+            {"released_rules": "over_limit,credit_hold"},
+        ):
+            self.assertRefusedCall("AccessError", "adv.order.check", "write", check.ids, vals)
+        self.assertRefusedCall(
+            "AccessError",
+            "adv.order.check",
+            "create",
+            [{"order_id": order.id, "partner_id": self.customer.id, "outcome": "pass"}],
+        )
+        self.env.invalidate_all()
+        self.assertEqual((check.state, check.approved_amount), ("open", 0.0))
+        # The release action, within the delegation (5 000 by default): escalated, not released.
+        self.call("adv.order.check", "action_release", check.ids, "Trust them")
+        self.env.invalidate_all()
+        self.assertEqual(check.state, "open")
+        self.assertEqual(self.state_of(order), "draft")
