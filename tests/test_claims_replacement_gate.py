@@ -1,0 +1,50 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Claims asks the suite's confirmation gate (``adv.confirmation.gate``, in adv_base) before it
+confirms a replacement order; order control answers. adv_claims does not depend on order control:
+this test lives with the suite, where both are installed."""
+
+from odoo import Command
+from odoo.tests import tagged
+
+from odoo.addons.adv_claims.tests.common import ClaimsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReplacementAsksTheGate(ClaimsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.claim = cls.make_qualifiable_claim(
+            quantity=4,
+            picking_id=cls.delivery.id,
+            line_ids=[
+                Command.create({"invoice_line_id": cls.tile_invoice_line.id, "quantity": 4}),
+            ],
+        )
+        cls.claim.action_qualify()
+
+    def test_a_refused_replacement_is_not_done_and_says_why(self):
+        hold = self.customer.with_company(self.company)._adv_set_credit_hold(
+            "Cheque returned", company=self.company
+        )
+        self.assertEqual(
+            self.env["adv.confirmation.gate"]._refusals(self.env["sale.order"]), {}
+        )
+        remedy = (
+            self.env["adv.claim.remedy"]
+            .with_user(self.handler)
+            .create({"claim_id": self.claim.id, "remedy_type": "replacement"})
+        )
+        action = remedy.action_execute()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("Cheque returned", action["params"]["message"])
+        order = remedy.sale_order_id
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.picking_ids)
+        self.assertNotEqual(remedy.state, "done")
+        self.assertIn("was not confirmed", self.claim.message_ids[0].body)
+        # The hold lifted, carrying the remedy out again confirms the same quotation.
+        hold.action_lift()
+        remedy.with_user(self.handler).action_execute()
+        self.assertEqual((remedy.state, remedy.sale_order_id, order.state), ("done", order, "sale"))
+        self.assertEqual(remedy.picking_id, order.picking_ids)
