@@ -21,6 +21,7 @@
         "security/ir.model.access.csv",
         "data/mail_activity_type_data.xml",
         "data/adv_credit_delegation_data.xml",
+        "data/ir_cron_data.xml",
         "views/adv_credit_delegation_views.xml",
         "wizard/adv_order_check_decision_views.xml",
         "views/adv_order_check_views.xml",
@@ -31,6 +32,7 @@
         "views/adv_order_control_menus.xml",
         "report/adv_order_control_reports.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/adv_order_control_demo.xml",
     ],

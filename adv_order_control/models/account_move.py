@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
+from . import receivable_summary
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -49,3 +51,13 @@ class AccountMove(models.Model):
         if orders:
             orders._adv_recheck(self.env._("invoice posting"))
         return super()._post(soft=soft)
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    def init(self):
+        """The open receivables summed ahead for the credit control (see receivable_summary)."""
+        res = super().init()
+        receivable_summary.install(self.env.cr)
+        return res

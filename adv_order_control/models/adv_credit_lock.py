@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
-from odoo.tools import SQL
 
 
 class AdvCreditLock(models.Model):
@@ -20,20 +19,8 @@ class AdvCreditLock(models.Model):
     company_id = fields.Many2one("res.company", required=True, ondelete="cascade")
     counter = fields.Integer(default=0)
 
+    # Taken by ``adv.credit.exposure._get_exposure(lock=True)``, in the statement that reads the
+    # exposure (one round trip), in a stable order of customers.
     _sql_constraints = [
         ("partner_company_uniq", "UNIQUE(partner_id, company_id)", "One lock per customer."),
     ]
-
-    def _acquire(self, keys):
-        """Lock the rows of ``keys``, a set of (partner_id, company_id), in a stable order."""
-        if not keys:
-            return
-        values = SQL(", ").join(SQL("(%s, %s, 1)", p, c) for p, c in sorted(keys))
-        self.env.cr.execute(
-            SQL(
-                """INSERT INTO adv_credit_lock (partner_id, company_id, counter) VALUES %s
-               ON CONFLICT (partner_id, company_id)
-               DO UPDATE SET counter = adv_credit_lock.counter + 1""",
-                values,
-            )
-        )

@@ -91,7 +91,11 @@ class ResPartner(models.Model):
         exposure = (
             self.env["adv.credit.exposure"].sudo()._get_exposure(set(commercial.ids), company)
         )
-        data = self.env["adv.credit.exposure"].sudo()._get_partner_credit_data(commercial, company)
+        data = (
+            self.env["adv.credit.exposure"]
+            .sudo()
+            ._get_partner_credit_data(commercial, company, exposure)
+        )
         for partner in self:
             pid = partner.commercial_partner_id.id
             expo, pdata = exposure.get(pid), data.get(pid)

@@ -149,25 +149,17 @@ class SaleOrder(models.Model):
         return self._adv_trusted_totals()[self.id][1] / (self.currency_rate or 1.0)
 
     def _adv_trusted_totals(self):
-        """``{order id: (untaxed, total)}`` in each order's currency, computed from the lines
-        with Odoo's own tax engine, as ``_compute_amounts`` does: never the stored totals, which a
-        remote caller may have written."""
-        AccountTax = self.env["account.tax"]
+        """``{order id: (untaxed, total)}`` in each order's currency, summed from the lines'
+        own amounts (Odoo's tax computation per line, recomputed as soon as a quantity, price,
+        discount or tax changes), never the order's stored totals. Nobody but the superuser
+        may write a line's or an order's computed amounts (see ``sale_order_gate``)."""
         totals = {}
         for order in self:
-            base_lines = [
-                line._prepare_base_line_for_taxes_computation()
-                for line in order.order_line
-                if not line.display_type
-            ]
-            AccountTax._add_tax_details_in_base_lines(base_lines, order.company_id)
-            AccountTax._round_base_lines_tax_details(base_lines, order.company_id)
-            summary = AccountTax._get_tax_totals_summary(
-                base_lines=base_lines,
-                currency=order.currency_id or order.company_id.currency_id,
-                company=order.company_id,
+            lines = order.order_line.filtered(lambda line: not line.display_type)
+            totals[order.id] = (
+                sum(lines.mapped("price_subtotal")),
+                sum(lines.mapped("price_total")),
             )
-            totals[order.id] = (summary["base_amount_currency"], summary["total_amount_currency"])
         return totals
 
     # ------------------------------------------------------------
@@ -236,10 +228,8 @@ class SaleOrder(models.Model):
         if not quotations:
             return self, []
         sudo_self = quotations.sudo()
-        self.env["adv.credit.lock"].sudo()._acquire(
-            {(o.partner_invoice_id.commercial_partner_id.id, o.company_id.id) for o in sudo_self}
-        )
-        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self)
+        # The per-customer lock is taken by the same statement that reads the exposure.
+        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self, lock=True)
         messages = self._adv_rule_messages()
         accepted = defaultdict(float)
         passed = self - quotations
@@ -315,6 +305,8 @@ class SaleOrder(models.Model):
         lifts the reasons it was given for, for this customer, within its amount and validity
         (see :func:`credit_rules.lift`); a reason that appeared after it still stops the order."""
         self.ensure_one()
+        if not results or self.adv_credit_state == "ok":
+            return results  # nothing to lift, or never stopped: no release to look for
         release = self.sudo().adv_check_ids.filtered(lambda c: c.state == "released")[:1]
         if not release:
             return results

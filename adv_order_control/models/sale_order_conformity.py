@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from .credit_rules import APPROVAL, BLOCK, PASS, RuleResult
 
@@ -72,18 +72,30 @@ class SaleOrder(models.Model):
     # The checks: one small method each, returning one result
     # ------------------------------------------------------------
 
+    @api.model
+    @tools.ormcache()
+    def _adv_country_ids(self):
+        """(France, the EU countries), read once per registry: compared by id, no query."""
+        Data = self.env["ir.model.data"].sudo()
+        france = Data._xmlid_to_res_id("base.fr", raise_if_not_found=False)
+        europe = self.env["res.country.group"].sudo().browse(
+            Data._xmlid_to_res_id("base.europe", raise_if_not_found=False)
+        )
+        return france, frozenset(europe.exists().country_ids.ids)
+
     def _adv_customer(self):
         return self.partner_id.commercial_partner_id.with_company(self.company_id).sudo()
 
     def _adv_check_min_amount(self):
         minimum = self._adv_customer().adv_min_order_amount or self.company_id.adv_min_order_amount
-        if minimum and self.amount_untaxed < minimum:
+        untaxed = self._adv_trusted_totals()[self.id][0]
+        if minimum and untaxed < minimum:
             return RuleResult(
                 "min_amount",
                 APPROVAL,
                 self.env._(
                     "Order amount %(amount)s is below the minimum order of %(minimum)s.",
-                    amount=self.currency_id.format(self.amount_untaxed),
+                    amount=self.currency_id.format(untaxed),
                     minimum=self.currency_id.format(minimum),
                 ),
             )
@@ -145,7 +157,9 @@ class SaleOrder(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-            elif address.country_id.code == "FR" and not FR_ZIP.match(address.zip.strip()):
+            elif address.country_id.id == self._adv_country_ids()[0] and not FR_ZIP.match(
+                address.zip.strip()
+            ):
                 problems.append(
                     self.env._(
                         "%(address)s address: %(zip)s is not a French postcode (5 digits)",
@@ -160,11 +174,11 @@ class SaleOrder(models.Model):
     def _adv_check_eu_vat(self):
         customer = self._adv_customer()
         country = customer.country_id
-        europe = self.env.ref("base.europe", raise_if_not_found=False)
+        europe = self._adv_country_ids()[1]
         home = self.company_id.country_id
-        if country and europe and country in europe.country_ids and country != home:
+        if country and country.id in europe and country != home:
             vat = (customer.vat or "").replace(" ", "").upper()
-            prefix = "EL" if country.code == "GR" else country.code
+            prefix = "EL" if country.code == "GR" else country.code  # read when it matters
             if not vat.startswith(prefix):
                 return RuleResult(
                     "vat",

@@ -204,10 +204,7 @@ class SaleOrder(models.Model):
         """
         stock_flow = self.env.cr.precommit.data.get(STOCK_FLOW_KEY, 0) > 0
         sudo_self = self.sudo()
-        self.env["adv.credit.lock"].sudo()._acquire(
-            {(o.partner_invoice_id.commercial_partner_id.id, o.company_id.id) for o in sudo_self}
-        )
-        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self)
+        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self, lock=True)
         messages = self._adv_rule_messages()
         refused, to_log = [], []
         for order in sudo_self:

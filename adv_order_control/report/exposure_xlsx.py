@@ -18,7 +18,7 @@ class ExposureXlsx(models.AbstractModel):
         customers = partners.commercial_partner_id
         Exposure = self.env["adv.credit.exposure"].sudo()
         exposure = Exposure._get_exposure(set(customers.ids), company)
-        data = Exposure._get_partner_credit_data(customers, company)
+        data = Exposure._get_partner_credit_data(customers, company, exposure)
         rows = []
         for customer in customers.sorted("name"):
             expo, pdata = exposure[customer.id], data[customer.id]
