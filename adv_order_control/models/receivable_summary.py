@@ -15,7 +15,8 @@ maintained by PostgreSQL itself:
 - ``adv_receivable_balance``: the deltas folded in, one row per (partner, company, due date), by
   an hourly cron (and when the summary is rebuilt).
 
-The exposure reads balance + pending deltas of the customer's partners: a few rows per due date.
+The exposure (the function ``adv_credit_exposure``, with every other component of the exposure and
+the credit lock) reads balance + pending deltas of the customer's partners: a few rows per due date.
 An item counts while it is on a receivable account, posted and not reconciled, as in Odoo's own
 open-items domain. ``_adv_rebuild_receivable_summary`` recomputes everything from the journal
 items (at install, and on demand if an account's type was changed after items were booked on it).
@@ -122,6 +123,95 @@ SELECT * FROM folded
 DELETE FROM adv_receivable_balance WHERE items = 0 AND residual = 0 AND positive = 0;
 """
 
+# The whole exposure of a set of customers in one company, and the per-customer credit lock, in
+# one call: a function, so that PostgreSQL plans its statements once per connection (planning
+# the inline statement cost more than running it).
+EXPOSURE_FUNCTION = """
+DROP FUNCTION IF EXISTS adv_credit_exposure(integer[], integer, date, date, boolean);
+CREATE FUNCTION adv_credit_exposure(
+    p_ids integer[], p_company integer, p_before date, p_today date, p_lock boolean)
+RETURNS TABLE (partner_id integer, residual numeric, overdue numeric, overdue_days integer,
+               draft numeric, has_paid boolean, orders numeric, hold_reason text,
+               hold_since timestamp, hold_user text)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+BEGIN
+    IF p_lock THEN
+        -- A stable order of customers: two controls of the same customers never deadlock.
+        INSERT INTO adv_credit_lock AS l (partner_id, company_id, counter)
+        SELECT pid, p_company, 1 FROM unnest(p_ids) AS pid ORDER BY pid
+            ON CONFLICT (partner_id, company_id) DO UPDATE SET counter = l.counter + 1;
+    END IF;
+    RETURN QUERY
+    WITH members AS (
+        SELECT p.id AS member_id, p.commercial_partner_id AS pid FROM res_partner p
+         WHERE p.commercial_partner_id = ANY(p_ids)
+    ), by_due AS (
+        SELECT m.pid, s.date_maturity AS due, SUM(s.residual) AS residual,
+               SUM(s.positive) AS positive, SUM(s.items) AS items
+          FROM members m
+          JOIN (SELECT b.partner_id, b.date_maturity, b.residual, b.positive, b.items
+                  FROM adv_receivable_balance b WHERE b.company_id = p_company
+                UNION ALL
+                SELECT d.partner_id, d.date_maturity, d.residual, d.positive, d.items
+                  FROM adv_receivable_delta d WHERE d.company_id = p_company) s
+            ON s.partner_id = m.member_id
+      GROUP BY m.pid, s.date_maturity
+    ), receivables AS (
+        SELECT bd.pid, SUM(bd.residual) AS residual,
+               SUM(bd.positive) FILTER (WHERE bd.due < p_before) AS overdue,
+               MIN(bd.due) FILTER (WHERE bd.due < p_before AND bd.items > 0) AS oldest
+          FROM by_due bd GROUP BY bd.pid
+    ), per_order AS (
+        SELECT o.id, m.pid, COALESCE(NULLIF(o.currency_rate, 0), 1) AS rate,
+               SUM(CASE WHEN l.product_uom_qty > 0
+                        THEN l.price_total / l.product_uom_qty
+                             * GREATEST(l.product_uom_qty - l.qty_invoiced, 0)
+                        ELSE 0 END) AS to_invoice
+          FROM members m
+          JOIN sale_order o ON o.partner_invoice_id = m.member_id
+          JOIN sale_order_line l ON l.order_id = o.id AND l.display_type IS NULL
+         WHERE o.company_id = p_company AND o.state = 'sale'
+      GROUP BY o.id, m.pid
+    ), down_payments AS (
+        -- Down payments invoiced and not yet deducted (the line ordered at 0 that Odoo adds).
+        SELECT l.order_id,
+               SUM(aml.price_total / COALESCE(NULLIF(mv.invoice_currency_rate, 0), 1)
+                   * CASE WHEN mv.move_type = 'out_refund' THEN -1 ELSE 1 END) AS amount
+          FROM sale_order_line l
+          JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = l.id
+          JOIN account_move_line aml ON aml.id = rel.invoice_line_id
+          JOIN account_move mv ON mv.id = aml.move_id
+         WHERE l.is_downpayment AND l.product_uom_qty = 0 AND mv.state != 'cancel'
+           AND l.order_id IN (SELECT po.id FROM per_order po)
+      GROUP BY l.order_id
+    ), orders AS (
+        SELECT po.pid, SUM(GREATEST(po.to_invoice / po.rate - COALESCE(dp.amount, 0), 0)) AS amount
+          FROM per_order po LEFT JOIN down_payments dp ON dp.order_id = po.id
+      GROUP BY po.pid
+    )
+    SELECT pt.pid, r.residual, r.overdue, (p_today - r.oldest)::integer,
+           (SELECT SUM(mv.amount_total_signed) FROM account_move mv
+             WHERE mv.commercial_partner_id = pt.pid AND mv.company_id = p_company
+               AND mv.state = 'draft' AND mv.move_type IN ('out_invoice', 'out_refund')),
+           EXISTS (SELECT 1 FROM account_move mv
+                    WHERE mv.commercial_partner_id = pt.pid AND mv.company_id = p_company
+                      AND mv.state = 'posted' AND mv.move_type = 'out_invoice'
+                      AND mv.payment_state IN ('paid', 'in_payment')),
+           o.amount, h.reason::text, h.date::timestamp, h.user_name::text
+      FROM unnest(p_ids) AS pt(pid)
+ LEFT JOIN receivables r ON r.pid = pt.pid
+ LEFT JOIN orders o ON o.pid = pt.pid
+ LEFT JOIN LATERAL (
+           SELECT ch.reason, ch.date, up.name AS user_name
+             FROM adv_credit_hold ch
+             JOIN res_users u ON u.id = ch.user_id
+             JOIN res_partner up ON up.id = u.partner_id
+            WHERE ch.partner_id = pt.pid AND ch.company_id = p_company AND ch.active
+         ORDER BY ch.date DESC, ch.id DESC LIMIT 1) h ON TRUE;
+END $$;
+"""
+
 DROP = """
 DROP TRIGGER IF EXISTS adv_receivable_insert ON account_move_line;
 DROP TRIGGER IF EXISTS adv_receivable_update ON account_move_line;
@@ -129,6 +219,7 @@ DROP TRIGGER IF EXISTS adv_receivable_delete ON account_move_line;
 DROP FUNCTION IF EXISTS adv_receivable_on_insert();
 DROP FUNCTION IF EXISTS adv_receivable_on_update();
 DROP FUNCTION IF EXISTS adv_receivable_on_delete();
+DROP FUNCTION IF EXISTS adv_credit_exposure(integer[], integer, date, date, boolean);
 DROP TABLE IF EXISTS adv_receivable_delta;
 DROP TABLE IF EXISTS adv_receivable_balance;
 """
@@ -141,6 +232,7 @@ def install(cr):
     cr.execute(TABLES)
     cr.execute(FUNCTIONS)
     cr.execute(TRIGGERS)
+    cr.execute(EXPOSURE_FUNCTION)
     if new:
         cr.execute(REBUILD)
 
