@@ -27,9 +27,7 @@ class TestReplacementAsksTheGate(ClaimsCommon):
         hold = self.customer.with_company(self.company)._adv_set_credit_hold(
             "Cheque returned", company=self.company
         )
-        self.assertEqual(
-            self.env["adv.confirmation.gate"]._refusals(self.env["sale.order"]), {}
-        )
+        self.assertEqual(self.env["adv.confirmation.gate"]._refusals(self.env["sale.order"]), {})
         remedy = (
             self.env["adv.claim.remedy"]
             .with_user(self.handler)

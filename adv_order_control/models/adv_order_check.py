@@ -181,7 +181,13 @@ class AdvOrderCheck(models.Model):
                     "release_level": "block" if is_manager else "approval",
                     "release_expiry": expiry or check._default_expiry(),
                     "released_rules": ",".join(
-                        sorted(set(check.line_ids.filtered(lambda ln: ln.outcome in lifted).mapped("rule")))
+                        sorted(
+                            set(
+                                check.line_ids.filtered(lambda ln: ln.outcome in lifted).mapped(
+                                    "rule"
+                                )
+                            )
+                        )
                     ),
                 }
             )
@@ -288,4 +294,3 @@ class AdvOrderCheck(models.Model):
                 "default_decision": decision,
             },
         }
-

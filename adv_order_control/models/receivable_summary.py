@@ -97,7 +97,8 @@ REBUILD = """
 LOCK TABLE adv_receivable_delta IN EXCLUSIVE MODE;
 DELETE FROM adv_receivable_delta;
 DELETE FROM adv_receivable_balance;
-INSERT INTO adv_receivable_balance (partner_id, company_id, date_maturity, residual, positive, items)
+INSERT INTO adv_receivable_balance
+       (partner_id, company_id, date_maturity, residual, positive, items)
 SELECT partner_id, company_id, due, SUM(residual), SUM(positive), SUM(items)
   FROM ({items}) open_items
 GROUP BY partner_id, company_id, due;

@@ -141,7 +141,9 @@ class ResPartner(models.Model):
 
     def _adv_check_owned_fields(self, written):
         if written and not self._adv_owns_credit_fields():
-            labels = sorted(self._fields[name].get_description(self.env)["string"] for name in written)
+            labels = sorted(
+                self._fields[name].get_description(self.env)["string"] for name in written
+            )
             raise AccessError(
                 self.env._(
                     "Only credit controllers and administrators can change %(fields)s.",

@@ -44,6 +44,7 @@ def _adv_clean_context(context):
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    # Not tracked: each change is posted with its reasons by the control (``_adv_log_checks``).
     adv_credit_state = fields.Selection(
         CREDIT_STATES,
         string="Credit",
@@ -51,7 +52,6 @@ class SaleOrder(models.Model):
         copy=False,
         readonly=True,
         index=True,
-        tracking=True,
     )
     adv_check_ids = fields.One2many("adv.order.check", "order_id", string="Credit checks")
     adv_check_count = fields.Integer(compute="_compute_adv_check_count")
@@ -322,7 +322,16 @@ class SaleOrder(models.Model):
         if not to_log:
             return
         # A kept record: no caller's context key (default values, tracking switches) shapes it.
-        Check = self.env["adv.order.check"].sudo().with_context(_adv_clean_context(self.env.context))
+        # The check's own chatter starts empty: its creation is posted on the order below.
+        Check = (
+            self.env["adv.order.check"]
+            .sudo()
+            .with_context(
+                _adv_clean_context(self.env.context),
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+            )
+        )
         open_checks = Check.search(
             [("order_id", "in", [order.id for order, *_ in to_log]), ("state", "=", "open")]
         )
@@ -358,7 +367,7 @@ class SaleOrder(models.Model):
         interactive = self._adv_user_in_front()
         clean = _adv_clean_context(self.env.context)
         for check, (order, _fact, results, outcome) in zip(checks, to_log, strict=True):
-            order = order.with_context(clean)
+            order = order.with_env(order.env(context=clean))
             blocked = outcome in (APPROVAL, BLOCK)
             order.sudo().adv_credit_state = "blocked" if blocked else "warn"
             body = self.env._(

@@ -78,8 +78,10 @@ class SaleOrder(models.Model):
         """(France, the EU countries), read once per registry: compared by id, no query."""
         Data = self.env["ir.model.data"].sudo()
         france = Data._xmlid_to_res_id("base.fr", raise_if_not_found=False)
-        europe = self.env["res.country.group"].sudo().browse(
-            Data._xmlid_to_res_id("base.europe", raise_if_not_found=False)
+        europe = (
+            self.env["res.country.group"]
+            .sudo()
+            .browse(Data._xmlid_to_res_id("base.europe", raise_if_not_found=False))
         )
         return france, frozenset(europe.exists().country_ids.ids)
 

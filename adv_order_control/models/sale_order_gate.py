@@ -91,7 +91,7 @@ class SaleOrder(models.Model):
         # ``default_state`` would fill the state of the order and, through the related field,
         # of its lines (sale_stock launches the delivery of a line created in ``sale``).
         default_state = self.env.context.get("default_state")
-        self = self.with_context(_without_default_state(self.env.context))  # noqa: PLW0642
+        self = self.with_env(self.env(context=_without_default_state(self.env.context)))  # noqa: PLW0642
         confirm_idx = []
         for i, vals in enumerate(vals_list):
             state = vals.get("state", default_state)
@@ -109,30 +109,36 @@ class SaleOrder(models.Model):
     def write(self, vals):
         self._adv_refuse_protected([vals], PROTECTED_ORDER_FIELDS)
         watch = (
-            self._adv_watch_growth() if GROWTH_ORDER_FIELDS & set(vals) else contextlib.nullcontext()
+            self._adv_watch_growth()
+            if GROWTH_ORDER_FIELDS & set(vals)
+            else contextlib.nullcontext()
         )
         with watch:
             if vals.get("state") == "sale":
-                vals = self._adv_gate_confirmation(vals)
+                unchecked = self._adv_unchecked_confirmations()
+                if unchecked:
+                    other = {key: value for key, value in vals.items() if key != "state"}
+                    if other:
+                        # Lines, prices or addresses written with the state count in the control.
+                        super().write(other)
+                        vals = {"state": "sale"}
+                    unchecked._adv_gate_confirmation()
             return super().write(vals)
 
-    def _adv_gate_confirmation(self, vals):
-        """Control the orders of ``self`` that ``vals`` takes to ``sale``; raise if one is
-        refused (its record is kept through a cursor of its own). Returns what is left to write.
-        """
+    def _adv_unchecked_confirmations(self):
+        """The orders of ``self`` that a write of ``state = 'sale'`` must control: all but
+        those ``action_confirm`` controlled in this very transaction (each cleared id is used up
+        by the write)."""
         cleared = self.env.cr.precommit.data.get(CLEARED_KEY, set())
         unchecked = self.filtered(lambda o: o.state != "sale" and o.id not in cleared)
-        # An order is cleared for one confirmation: the write uses it up.
         cleared.difference_update(self.ids)
-        if not unchecked:
-            return vals
-        other = {key: value for key, value in vals.items() if key != "state"}
-        if other:
-            # Lines, prices or addresses written with the state count in the control.
-            super().write(other)
-            vals = {"state": "sale"}
-        passed, to_log = unchecked._adv_credit_evaluate(clear=False)
-        refused = unchecked - passed
+        return unchecked
+
+    def _adv_gate_confirmation(self):
+        """Control the orders of ``self`` on their way to ``sale``; raise if one is refused (its
+        record is kept through a cursor of its own first), else log the warnings."""
+        passed, to_log = self._adv_credit_evaluate(clear=False)
+        refused = self - passed
         if refused:
             kept = [entry for entry in to_log if entry[0] in refused]
             # The UserError rolls this transaction back: the block records, their log and
@@ -140,7 +146,6 @@ class SaleOrder(models.Model):
             refused._adv_keep_refusal(kept)
             raise UserError(refused._adv_refusal_text(kept))
         self._adv_log_checks(to_log)
-        return vals
 
     def _adv_refuse_protected(self, vals_list, protected):
         """The stored totals, rates and invoiced quantities the control reads are Odoo's
@@ -181,8 +186,10 @@ class SaleOrder(models.Model):
         orders = orders.filtered(lambda o: o.state == "sale")
         after = orders._adv_growth_snapshot()
         grown = orders.filtered(
-            lambda o: after[o.id][0] != before[o.id][0]
-            or after[o.id][1] > before[o.id][1] + o.company_id.currency_id.rounding
+            lambda o: (
+                after[o.id][0] != before[o.id][0]
+                or after[o.id][1] > before[o.id][1] + o.company_id.currency_id.rounding
+            )
         )
         if grown:
             grown.with_env(self.env)._adv_control_growth()
@@ -237,7 +244,7 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.env["sale.order"]._adv_refuse_protected(vals_list, PROTECTED_LINE_FIELDS)
-        self = self.with_context(_without_default_state(self.env.context))  # noqa: PLW0642
+        self = self.with_env(self.env(context=_without_default_state(self.env.context)))  # noqa: PLW0642
         default_order = self.env.context.get("default_order_id")
         order_ids = {vals.get("order_id", default_order) for vals in vals_list} - {None, False}
         orders = self.env["sale.order"].browse(order_ids)

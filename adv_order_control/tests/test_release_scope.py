@@ -97,9 +97,8 @@ class TestOwnedFields(OrderControlCommon):
             partner = self.customer.with_user(user)
             self.assertFalse(partner.adv_can_edit_credit)
             for field, value in self.OWNED.items():
-                with self.subTest(user=user.login, field=field):
-                    with self.assertRaises(AccessError):
-                        partner.write({field: value})
+                with self.subTest(user=user.login, field=field), self.assertRaises(AccessError):
+                    partner.write({field: value})
         with self.assertRaises(AccessError):
             self.env["res.partner"].with_user(seller).create(
                 {"name": "New customer", "credit_limit": 1e9}
@@ -119,8 +118,10 @@ class TestOwnedFields(OrderControlCommon):
 
     def test_a_new_contact_on_the_defaults_is_fine_for_anyone(self):
         seller = self.make_user("oc_seller_new", "sales_team.group_sale_salesman")
-        partner = self.env["res.partner"].with_user(seller).create(
-            {"name": "Fresh customer", "adv_buys_by_packaging": False}
+        partner = (
+            self.env["res.partner"]
+            .with_user(seller)
+            .create({"name": "Fresh customer", "adv_buys_by_packaging": False})
         )
         self.assertTrue(partner)
 
