@@ -31,6 +31,7 @@ from .sale_order import CLEARED_KEY
 # write creates its lines), and the stock validations in progress: both live on the cursor.
 WATCHED_KEY = "adv_order_control.watched_order_ids"
 STOCK_FLOW_KEY = "adv_order_control.stock_flow_depth"
+STOCK_LOGGED_KEY = "adv_order_control.stock_flow_logged_order_ids"
 
 # Stored computed fields the control or the exposure reads: Odoo's computations write them.
 PROTECTED_ORDER_FIELDS = {
@@ -61,6 +62,7 @@ GROWTH_ORDER_FIELDS = {
     "currency_id",
     "fiscal_position_id",
     "company_id",
+    "date_order",  # the currency rate of a foreign-currency order follows it
 }
 GROWTH_LINE_FIELDS = {
     "product_uom_qty",
@@ -209,7 +211,9 @@ class SaleOrder(models.Model):
         While a delivery is being validated (Odoo adds the delivery cost or extra delivered
         products to the order), a stop is logged as a warning: the goods have left.
         """
-        stock_flow = self.env.cr.precommit.data.get(STOCK_FLOW_KEY, 0) > 0
+        data = self.env.cr.precommit.data
+        stock_flow = data.get(STOCK_FLOW_KEY, 0) > 0
+        logged = data.setdefault(STOCK_LOGGED_KEY, set()) if stock_flow else set()
         sudo_self = self.sudo()
         facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self, lock=True)
         messages = self._adv_rule_messages()
@@ -220,8 +224,10 @@ class SaleOrder(models.Model):
             outcome = worst(r.outcome for r in results)
             if outcome in (APPROVAL, BLOCK) and not stock_flow:
                 refused.append((order, results))
-            elif outcome != PASS:
+            elif outcome != PASS and order.id not in logged:
                 to_log.append((order.with_env(self.env), fact, results, WARN))
+                if stock_flow:
+                    logged.add(order.id)  # Odoo adds, then prices the line: one warning
         if refused:
             raise UserError(
                 "\n\n".join(

@@ -199,3 +199,34 @@ class TestRefusalIsKept(TransactionCase):
             orders = env["sale.order"].search([("partner_id", "=", self.partner_id)])
             self.assertEqual(orders.ids, [self.order_id])
             self.assertFalse(env["adv.order.check"].search([("partner_id", "=", self.partner_id)]))
+
+    def test_a_refused_growth_saves_nothing_of_the_change(self):
+        """A confirmed order within the limit, committed; the salesperson adds a line that
+        takes the customer over it: refused, and nothing of the change is in the database."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            order = env["sale.order"].browse(self.order_id)
+            order.order_line.price_unit = 50.0  # within the 100 limit
+            order.action_confirm()
+            self.assertEqual(order.state, "sale")
+        with self.registry.cursor() as cr:
+            env = self._env(cr, self.salesman_id)
+            order = env["sale.order"].browse(self.order_id)
+            product = order.order_line.product_id
+            with self.assertRaisesRegex(UserError, "nothing was saved"):
+                order.write(
+                    {
+                        "client_order_ref": "PO-GROW",
+                        "order_line": [
+                            Command.create(
+                                {"product_id": product.id, "price_unit": 900.0, "tax_id": []}
+                            )
+                        ],
+                    }
+                )
+            cr.rollback()
+        with self.registry.cursor() as cr:
+            order = self._env(cr)["sale.order"].browse(self.order_id)
+            self.assertEqual(order.state, "sale")
+            self.assertEqual(order.order_line.mapped("price_unit"), [50.0])
+            self.assertFalse(order.client_order_ref)
