@@ -1,7 +1,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
+from odoo.exceptions import AccessError
 
 from . import receivable_summary
+
+PROTECTED_MOVE_FIELDS = {
+    "amount_total",
+    "amount_total_signed",
+    "amount_residual",
+    "amount_residual_signed",
+    "commercial_partner_id",
+}
+PROTECTED_LINE_FIELDS = {
+    "amount_residual",
+    "amount_residual_currency",
+    "reconciled",
+    "sale_line_ids",
+}
 
 
 class AccountMove(models.Model):
@@ -43,6 +58,21 @@ class AccountMove(models.Model):
             )
         return res
 
+    def write(self, vals):
+        """The amounts, customer and payment status the exposure reads are Odoo's computation
+        (a user may still block or unblock the payment of an invoice)."""
+        written = PROTECTED_MOVE_FIELDS & set(vals)
+        if vals.get("payment_state") not in (None, "not_paid", "blocked"):
+            written.add("payment_state")
+        if written and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of journal entries are computed by Odoo: they cannot be written.",
+                    fields=", ".join(sorted(written)),
+                )
+            )
+        return super().write(vals)
+
     def _post(self, soft=True):
         invoices = self.filtered(
             lambda m: m.move_type == "out_invoice" and m.company_id.adv_recheck_invoice
@@ -55,6 +85,19 @@ class AccountMove(models.Model):
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
+
+    def write(self, vals):
+        """What the exposure sums is Odoo's computation: residuals and reconciliation come from
+        payments, and an invoice line is tied to the order lines it invoices when it is made."""
+        written = PROTECTED_LINE_FIELDS & set(vals)
+        if written and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of journal items are computed by Odoo: they cannot be written.",
+                    fields=", ".join(sorted(written)),
+                )
+            )
+        return super().write(vals)
 
     def init(self):
         """The open receivables summed ahead for the credit control (see receivable_summary)."""

@@ -15,7 +15,7 @@ class AdvConfirmationGate(models.AbstractModel):
         quotations = records.filtered(lambda o: o.state != "sale")
         if not quotations:
             return refusals
-        passed, to_log = quotations._adv_credit_evaluate(clear=False)
+        passed, to_log = quotations._adv_credit_evaluate()
         for order, _fact, results, _outcome in to_log:
             if order not in passed:
                 refusals[order.id] = "\n".join(r.message for r in results)

@@ -130,7 +130,7 @@ class AdvOrderCheck(models.Model):
             return
         expiry = fields.Date.to_date(expiry)
         today = fields.Date.context_today(self)
-        latest = max(check._default_expiry() for check in self)
+        latest = min(check._default_expiry() for check in self)  # each company's period holds
         if expiry < today or expiry > latest:
             raise UserError(
                 self.env._(
@@ -260,7 +260,14 @@ class AdvOrderCheck(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason of the refusal."))
         for check in self:
-            check.sudo().write({"state": "refused", "release_reason": reason})
+            check.sudo().write(
+                {
+                    "state": "refused",
+                    "release_reason": reason,
+                    "release_user_id": self.env.user.id,
+                    "release_date": fields.Datetime.now(),
+                }
+            )
             check.order_id.message_post(
                 body=self.env._(
                     "Credit release refused by %(user)s: %(reason)s",

@@ -183,7 +183,12 @@ BEGIN
           JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = l.id
           JOIN account_move_line aml ON aml.id = rel.invoice_line_id
           JOIN account_move mv ON mv.id = aml.move_id
+          JOIN sale_order so ON so.id = l.order_id
+          JOIN res_partner sp ON sp.id = so.partner_invoice_id
          WHERE l.is_downpayment AND l.product_uom_qty = 0 AND mv.state != 'cancel'
+           AND mv.move_type IN ('out_invoice', 'out_refund')
+           AND mv.company_id = so.company_id
+           AND mv.commercial_partner_id = sp.commercial_partner_id
            AND l.order_id IN (SELECT po.id FROM per_order po)
       GROUP BY l.order_id
     ), orders AS (
@@ -192,9 +197,10 @@ BEGIN
       GROUP BY po.pid
     )
     SELECT pt.pid, r.residual, r.overdue, (p_today - r.oldest)::integer,
-           (SELECT SUM(mv.amount_total_signed) FROM account_move mv
+           -- Draft invoices count; a draft credit note lowers nothing until it is posted.
+           (SELECT SUM(GREATEST(mv.amount_total_signed, 0)) FROM account_move mv
              WHERE mv.commercial_partner_id = pt.pid AND mv.company_id = p_company
-               AND mv.state = 'draft' AND mv.move_type IN ('out_invoice', 'out_refund')),
+               AND mv.state = 'draft' AND mv.move_type = 'out_invoice'),
            EXISTS (SELECT 1 FROM account_move mv
                     WHERE mv.commercial_partner_id = pt.pid AND mv.company_id = p_company
                       AND mv.state = 'posted' AND mv.move_type = 'out_invoice'

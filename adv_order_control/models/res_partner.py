@@ -153,23 +153,80 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """A new contact starts on the defaults; only an owner gives it its own credit terms."""
+        """A new contact starts on the defaults; only an owner gives it its own credit terms
+        (by values or by ``default_*`` context keys)."""
         if not self._adv_owns_credit_fields():
+            context = {
+                key: value
+                for key, value in self.env.context.items()
+                if not (key.startswith("default_") and key[8:] in OWNED_FIELDS)
+            }
+            self = self.with_env(self.env(context=context))  # noqa: PLW0642
             fallback = self._fields["credit_limit"].get_company_dependent_fallback(self) or 0.0
-            written = set()
-            for vals in vals_list:
-                for name in OWNED_FIELDS & set(vals):
-                    value = vals[name]
-                    if name == "credit_limit" and value == fallback:
-                        continue
-                    if value:
-                        written.add(name)
+            written = {
+                name
+                for vals in vals_list
+                for name in OWNED_FIELDS & set(vals)
+                if (vals[name] != fallback if name == "credit_limit" else bool(vals[name]))
+            }
             self._adv_check_owned_fields(written)
         return super().create(vals_list)
 
     def write(self, vals):
+        if self._adv_owns_credit_fields():
+            return super().write(vals)
         self._adv_check_owned_fields(OWNED_FIELDS & set(vals))
-        return super().write(vals)
+        if "commercial_partner_id" in vals:
+            raise AccessError(
+                self.env._("The commercial entity of a contact follows its parent company.")
+            )
+        if not {"parent_id", "is_company"} & set(vals):
+            return super().write(vals)
+        # Odoo copies the new parent's commercial fields (the credit limit among them) as
+        # superuser: compare what the credit control reads, before and after.
+        family = self.with_context(active_test=False).search([("id", "child_of", self.ids)])
+        before = {p.id: (p.commercial_partner_id.id, p._adv_owned_values()) for p in family}
+        result = super().write(vals)
+        moved = family.filtered(lambda p: p.commercial_partner_id.id != before[p.id][0])
+        if moved and self.env["sale.order"].sudo().search_count(
+            [("partner_invoice_id", "in", moved.ids), ("state", "=", "sale")], limit=1
+        ):
+            raise AccessError(
+                self.env._(
+                    "%(contacts)s: invoice address of confirmed orders; only credit controllers "
+                    "and administrators can move it to another company.",
+                    contacts=", ".join(moved.mapped("display_name")),
+                )
+            )
+        # A customer's own terms changed by the sync, or a contact (carrying its company's
+        # copied terms) made a customer of its own: only an owner may.
+        changed = family.filtered(
+            lambda p: (
+                (before[p.id][0] == p.id and p._adv_owned_values() != before[p.id][1])
+                or (
+                    before[p.id][0] != p.id
+                    and p.commercial_partner_id == p
+                    and not p._adv_owned_values_are_defaults()
+                )
+            )
+        )
+        if changed:
+            self._adv_check_owned_fields(OWNED_FIELDS)
+        return result
+
+    def _adv_owned_values_are_defaults(self):
+        self.ensure_one()
+        partner = self.sudo()
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(self) or 0.0
+        return all(
+            partner[name] == fallback if name == "credit_limit" else not partner[name]
+            for name in OWNED_FIELDS - {"use_partner_credit_limit"}
+        )
+
+    def _adv_owned_values(self):
+        self.ensure_one()
+        partner = self.sudo()
+        return tuple(partner[name] for name in sorted(OWNED_FIELDS))
 
     def _adv_set_credit_hold(self, reason, company=None):
         """Put the commercial partners on credit hold in ``company`` (other addons call this)."""

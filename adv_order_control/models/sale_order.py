@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import contextlib
 import logging
 from collections import defaultdict
 
@@ -16,9 +17,24 @@ CREDIT_STATES = [
     ("blocked", "Blocked"),
     ("released", "Released"),
 ]
-# Orders cleared by the control in the current transaction: kept on the cursor's pre-commit data
-# (not in the context, which any RPC caller could fill in) and dropped with the transaction.
-CLEARED_KEY = "adv_order_control.cleared_order_ids"
+
+
+def _adv_tx_state(env):
+    """The control's state for the running call, kept on the database cursor: out of any
+    caller's reach (unlike the context) and not wiped by a flush (unlike the cursor's pre-commit
+    data). Every entry is added and removed by a ``try``/``finally`` around the call it serves:
+
+    - ``cleared``: orders ``action_confirm`` just controlled, for the write of their state;
+    - ``watched``: confirmed orders whose growth is being watched (no nested double check);
+    - ``stock_flow``: deliveries being validated; ``stock_logged``: orders already warned then.
+    """
+    state = getattr(env.cr, "_adv_order_control_state", None)
+    if state is None:
+        state = {"cleared": set(), "watched": set(), "stock_flow": 0, "stock_logged": set()}
+        env.cr._adv_order_control_state = state
+    return state
+
+
 # Context keys that would shape or silence a kept record; dropped with every ``default_*`` key.
 SILENCING_KEYS = {
     "tracking_disable",
@@ -178,7 +194,8 @@ class SaleOrder(models.Model):
         refused = self - passed
         result = True
         if passed:
-            result = super(SaleOrder, passed).action_confirm()
+            with passed._adv_cleared():
+                result = super(SaleOrder, passed).action_confirm()
         if refused:
             return refused._adv_refusal_action()
         return result
@@ -217,7 +234,19 @@ class SaleOrder(models.Model):
         self._adv_log_checks(to_log)
         return passed
 
-    def _adv_credit_evaluate(self, clear=True):
+    @contextlib.contextmanager
+    def _adv_cleared(self):
+        """While the block runs, a write of ``state = 'sale'`` on these orders (Odoo's own
+        ``action_confirm``) does not control them again: they were controlled just before."""
+        cleared = _adv_tx_state(self.env)["cleared"]
+        ids = set(self.ids) - cleared
+        cleared.update(ids)
+        try:
+            yield
+        finally:
+            cleared.difference_update(ids)
+
+    def _adv_credit_evaluate(self):
         """The control without its log: ``(passed, to_log)``, ``to_log`` holding one
         ``(order, facts, results, outcome)`` per order that warned or was stopped.
 
@@ -245,9 +274,6 @@ class SaleOrder(models.Model):
                 accepted[key] += fact.this_order
             if outcome != PASS:
                 to_log.append((order, fact, results, outcome))
-        if clear:
-            cleared = self.env.cr.precommit.data.setdefault(CLEARED_KEY, set())
-            cleared.update(passed.ids)
         return self.browse(passed.ids), to_log
 
     def _adv_keep_refusal(self, to_log):
@@ -307,7 +333,13 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if not results or self.adv_credit_state == "ok":
             return results  # nothing to lift, or never stopped: no release to look for
-        release = self.sudo().adv_check_ids.filtered(lambda c: c.state == "released")[:1]
+        # The last decision stands: a refusal after a release ends it.
+        decision = (
+            self.sudo()
+            .adv_check_ids.filtered(lambda c: c.state in ("released", "refused"))
+            .sorted(lambda c: (c.release_date, c.id))[-1:]
+        )
+        release = decision.filtered(lambda c: c.state == "released")
         if not release:
             return results
         return lift(
@@ -515,7 +547,8 @@ class SaleOrder(models.Model):
         passed = orders._adv_credit_control()
         if passed:
             # Already controlled just above: confirm without a second evaluation.
-            super(SaleOrder, passed).action_confirm()  # pylint: disable=super-method-mismatch
+            with passed._adv_cleared():
+                super(SaleOrder, passed).action_confirm()  # pylint: disable=super-method-mismatch
             for order in passed:
                 order.message_post(
                     body=self.env._(

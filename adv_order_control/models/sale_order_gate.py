@@ -9,10 +9,12 @@ each of those paths runs the same control (``_adv_credit_evaluate``) under the s
 lock, with the same refusal and the same kept record.
 
 - **Reaching ``sale``**: from any other state, by ``create`` or ``write``, is controlled unless
-  ``action_confirm`` controlled the order in this very transaction (the cleared ids live on the
-  cursor, out of any caller's reach, and are used up by the write).
-- **Growing once confirmed**: a change that raises a confirmed order's total or moves it to another
-  invoiced customer re-runs the credit rules on the result; a refusal raises and saves nothing.
+  ``action_confirm`` controlled the order just before (the cleared ids live on the cursor, out of
+  any caller's reach, for the duration of Odoo's own confirmation only).
+- **Growing once confirmed**: a change that raises any line of a confirmed order (a new line, a
+  deleted negative line, a quantity, price, discount or packaging), or moves it to another invoiced
+  customer or company, re-runs the credit rules on the result (a line lowered does not offset
+  another raised); a refusal raises and saves nothing.
   Lines that Odoo's stock flows add while a delivery is validated are re-checked and logged as
   warnings only: a warehouse validation never fails on the credit control.
 - **Amounts the control reads** are recomputed from the lines; the stored totals and invoiced
@@ -25,13 +27,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
 from .credit_rules import APPROVAL, BLOCK, PASS, WARN, evaluate, worst
-from .sale_order import CLEARED_KEY
-
-# Orders whose growth is being watched in this transaction (no double check when an order's
-# write creates its lines), and the stock validations in progress: both live on the cursor.
-WATCHED_KEY = "adv_order_control.watched_order_ids"
-STOCK_FLOW_KEY = "adv_order_control.stock_flow_depth"
-STOCK_LOGGED_KEY = "adv_order_control.stock_flow_logged_order_ids"
+from .sale_order import _adv_tx_state
 
 # Stored computed fields the control or the exposure reads: Odoo's computations write them.
 PROTECTED_ORDER_FIELDS = {
@@ -52,6 +48,7 @@ PROTECTED_LINE_FIELDS = {
     "untaxed_amount_invoiced",
     "untaxed_amount_to_invoice",
     "state",
+    "invoice_lines",  # tied by Odoo when the invoice is made (see account.move.line)
 }
 # What can raise a confirmed order's total or change who is invoiced.
 GROWTH_ORDER_FIELDS = {
@@ -66,6 +63,8 @@ GROWTH_ORDER_FIELDS = {
 }
 GROWTH_LINE_FIELDS = {
     "product_uom_qty",
+    "product_packaging_qty",
+    "product_packaging_id",
     "product_uom",
     "product_id",
     "price_unit",
@@ -128,18 +127,15 @@ class SaleOrder(models.Model):
             return super().write(vals)
 
     def _adv_unchecked_confirmations(self):
-        """The orders of ``self`` that a write of ``state = 'sale'`` must control: all but
-        those ``action_confirm`` controlled in this very transaction (each cleared id is used up
-        by the write)."""
-        cleared = self.env.cr.precommit.data.get(CLEARED_KEY, set())
-        unchecked = self.filtered(lambda o: o.state != "sale" and o.id not in cleared)
-        cleared.difference_update(self.ids)
-        return unchecked
+        """The orders of ``self`` that a write of ``state = 'sale'`` must control: all but those
+        ``action_confirm`` controlled just before (see ``_adv_cleared``)."""
+        cleared = _adv_tx_state(self.env)["cleared"]
+        return self.filtered(lambda o: o.state != "sale" and o.id not in cleared)
 
     def _adv_gate_confirmation(self):
         """Control the orders of ``self`` on their way to ``sale``; raise if one is refused (its
         record is kept through a cursor of its own first), else log the warnings."""
-        passed, to_log = self._adv_credit_evaluate(clear=False)
+        passed, to_log = self._adv_credit_evaluate()
         refused = self - passed
         if refused:
             kept = [entry for entry in to_log if entry[0] in refused]
@@ -171,9 +167,9 @@ class SaleOrder(models.Model):
 
     @contextlib.contextmanager
     def _adv_watch_growth(self):
-        """Run the block; then re-run the credit rules on the confirmed orders of ``self`` whose
-        total grew or whose invoiced customer changed."""
-        watched = self.env.cr.precommit.data.setdefault(WATCHED_KEY, set())
+        """Run the block; then re-run the credit rules on the confirmed orders of ``self`` that
+        grew: any line raised (in company currency), or another invoiced customer or company."""
+        watched = _adv_tx_state(self.env)["watched"]
         orders = self.filtered(lambda o: o.id and o.state == "sale" and o.id not in watched)
         if not orders:
             yield
@@ -185,25 +181,36 @@ class SaleOrder(models.Model):
             yield
         finally:
             watched.difference_update(orders.ids)
-        orders = orders.filtered(lambda o: o.state == "sale")
+        orders = orders.exists().filtered(lambda o: o.state == "sale")
         after = orders._adv_growth_snapshot()
-        grown = orders.filtered(
-            lambda o: (
-                after[o.id][0] != before[o.id][0]
-                or after[o.id][1] > before[o.id][1] + o.company_id.currency_id.rounding
-            )
-        )
+        grown = orders.filtered(lambda o: o._adv_grew(before[o.id], after[o.id]))
         if grown:
             grown.with_env(self.env)._adv_control_growth()
 
     def _adv_growth_snapshot(self):
+        """{order id: (invoiced customer, company, {line id: total in company currency})}"""
         return {
             order.id: (
                 order.partner_invoice_id.commercial_partner_id.id,
-                order._adv_amount_company(),
+                order.company_id.id,
+                {
+                    line.id: line.price_total / (order.currency_rate or 1.0)
+                    for line in order.order_line
+                    if not line.display_type
+                },
             )
             for order in self
         }
+
+    def _adv_grew(self, before, after):
+        if before[:2] != after[:2]:
+            return True
+        lines_before, lines_after = before[2], after[2]
+        raised = sum(
+            max(lines_after.get(line, 0.0) - lines_before.get(line, 0.0), 0.0)
+            for line in set(lines_before) | set(lines_after)
+        )
+        return raised > self.company_id.currency_id.rounding
 
     def _adv_control_growth(self):
         """The credit rules on confirmed orders that grew; raise on a stop, log a warning.
@@ -211,9 +218,9 @@ class SaleOrder(models.Model):
         While a delivery is being validated (Odoo adds the delivery cost or extra delivered
         products to the order), a stop is logged as a warning: the goods have left.
         """
-        data = self.env.cr.precommit.data
-        stock_flow = data.get(STOCK_FLOW_KEY, 0) > 0
-        logged = data.setdefault(STOCK_LOGGED_KEY, set()) if stock_flow else set()
+        state = _adv_tx_state(self.env)
+        stock_flow = state["stock_flow"] > 0
+        logged = state["stock_logged"] if stock_flow else set()
         sudo_self = self.sudo()
         facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self, lock=True)
         messages = self._adv_rule_messages()
@@ -266,3 +273,9 @@ class SaleOrderLine(models.Model):
             orders |= self.env["sale.order"].browse(vals["order_id"])
         with orders._adv_watch_growth():
             return super().write(vals)
+
+    def unlink(self):
+        """Deleting a line of a confirmed order lowers it, unless the line was negative (a
+        discount or a down payment line Odoo lets one delete): watched like any change."""
+        with self.order_id._adv_watch_growth():
+            return super().unlink()

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
-from .sale_order_gate import STOCK_FLOW_KEY
+from .sale_order import _adv_tx_state
 
 
 class StockPicking(models.Model):
@@ -15,9 +15,11 @@ class StockPicking(models.Model):
             outgoing.sale_id._adv_recheck(self.env._("delivery"))
         # While the goods leave, the lines Odoo adds to the order (delivery cost, extra
         # products) are re-checked and logged, never refused: see ``sale_order_gate``.
-        data = self.env.cr.precommit.data
-        data[STOCK_FLOW_KEY] = data.get(STOCK_FLOW_KEY, 0) + 1
+        state = _adv_tx_state(self.env)
+        state["stock_flow"] += 1
         try:
             return super()._action_done()
         finally:
-            data[STOCK_FLOW_KEY] = data.get(STOCK_FLOW_KEY, 1) - 1
+            state["stock_flow"] -= 1
+            if not state["stock_flow"]:
+                state["stock_logged"].clear()

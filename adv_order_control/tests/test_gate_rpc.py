@@ -8,9 +8,10 @@ rights. Every test reads the outcome back from the database: removing the guard 
 it fail (the order ends confirmed, or the forged value is saved).
 """
 
+import json
+
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
 
 from .common import OrderControlCommon
 
@@ -55,10 +56,29 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
             {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
         )
 
-    def assertRefusedCall(self, error, model, method, *args, **kwargs):
-        with self.assertRaises(JsonRpcException) as caught:
-            self.call(model, method, *args, **kwargs)
-        self.assertEqual(caught.exception.args[0], f"odoo.exceptions.{error}")
+    def assertRefusedCall(self, error, model, method, *args, says=None, **kwargs):
+        """The call fails with ``error`` (and, given ``says``, the guard's own message)."""
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": list(args),
+                        "kwargs": kwargs,
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        failure = response.json().get("error")
+        self.assertTrue(failure, f"{model}.{method} was not refused")
+        self.assertEqual(failure["data"]["name"], f"odoo.exceptions.{error}")
+        if says:
+            self.assertIn(says, failure["data"]["message"])
 
     def line(self, amount, **values):
         return Command.create(
@@ -140,7 +160,9 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
     def test_written_totals_are_refused_and_never_read(self):
         order = self.quotation()
         for field in ("amount_total", "amount_untaxed", "currency_rate"):
-            self.assertRefusedCall("AccessError", "sale.order", "write", order.ids, {field: 1})
+            self.assertRefusedCall(
+                "AccessError", "sale.order", "write", order.ids, {field: 1}, says="computed by"
+            )
         # Even the order's stored totals forged below the ORM are not read: the control sums
         # the lines' amounts (which no user may write either: see the line test below).
         self.env.cr.execute(
@@ -155,7 +177,9 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
     def test_a_line_created_in_state_sale_launches_no_delivery(self):
         order = self.quotation(100.0)
         line = {"order_id": order.id, "product_id": self.goods.id, "state": "sale"}
-        self.assertRefusedCall("AccessError", "sale.order.line", "create", [line])
+        self.assertRefusedCall(
+            "AccessError", "sale.order.line", "create", [line], says="computed by"
+        )
         self.call(
             "sale.order.line",
             "create",
@@ -237,7 +261,12 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
         order = self.confirmed()
         for field in ("qty_invoiced", "price_total", "price_subtotal", "untaxed_amount_invoiced"):
             self.assertRefusedCall(
-                "AccessError", "sale.order.line", "write", order.order_line.ids, {field: 0}
+                "AccessError",
+                "sale.order.line",
+                "write",
+                order.order_line.ids,
+                {field: 0},
+                says="computed by",
             )
         self.env.invalidate_all()
         self.assertEqual(order.order_line.price_total, 120.0)
@@ -254,7 +283,14 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
             {"adv_min_order_amount": 0.0},
             {"adv_require_po_ref": False},
         ):
-            self.assertRefusedCall("AccessError", "res.partner", "write", self.customer.ids, vals)
+            self.assertRefusedCall(
+                "AccessError",
+                "res.partner",
+                "write",
+                self.customer.ids,
+                vals,
+                says="Only credit controllers",
+            )
         self.env.invalidate_all()
         self.assertEqual(self.customer.credit_limit, 1000.0)
         order = self.quotation()
@@ -272,7 +308,14 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
             {"release_expiry": "2099-12-31"},
             {"released_rules": "over_limit,credit_hold"},
         ):
-            self.assertRefusedCall("AccessError", "adv.order.check", "write", check.ids, vals)
+            self.assertRefusedCall(
+                "AccessError",
+                "adv.order.check",
+                "write",
+                check.ids,
+                vals,
+                says="Release and Refuse actions",
+            )
         self.assertRefusedCall(
             "AccessError",
             "adv.order.check",
@@ -286,3 +329,132 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
         self.env.invalidate_all()
         self.assertEqual(check.state, "open")
         self.assertEqual(self.state_of(order), "draft")
+
+    # ------------------------------------------------------------
+    # the data around the order
+    # ------------------------------------------------------------
+
+    def test_the_customer_cannot_borrow_another_companys_terms(self):
+        """Made a contact of a company with a big limit, Odoo would copy that limit onto the
+        customer (as superuser); detached again, the customer would keep it."""
+        self.assertRefusedCall(
+            "AccessError",
+            "res.partner",
+            "write",
+            self.customer.ids,
+            {"is_company": False, "parent_id": self.healthy.id},
+            says="Only credit controllers",
+        )
+        self.assertRefusedCall(
+            "AccessError",
+            "res.partner",
+            "write",
+            self.customer.ids,
+            {"commercial_partner_id": self.healthy.id},
+            says="follows its parent company",
+        )
+        self.env.invalidate_all()
+        self.assertEqual(
+            (self.customer.credit_limit, self.customer.commercial_partner_id),
+            (1000.0, self.customer),
+        )
+
+    def test_a_new_customer_starts_on_the_default_limit(self):
+        self.env["ir.default"].set(
+            "res.partner", "credit_limit", 5000.0, company_id=self.company.id
+        )
+        vals = {"name": "Sans Limite SARL", "is_company": True}
+        self.assertRefusedCall(
+            "AccessError",
+            "res.partner",
+            "create",
+            [dict(vals, credit_limit=0.0)],
+            says="Only credit controllers",
+        )
+        [partner_id] = self.call(
+            "res.partner", "create", [vals], context={"default_credit_limit": 0.0}
+        )
+        partner = self.env["res.partner"].browse(partner_id).with_company(self.company)
+        self.assertEqual(partner.credit_limit, 5000.0)
+
+    def test_a_deleted_negative_line_is_growth(self):
+        order = self.quotation(50000.0)
+        order.order_line = [
+            Command.create(
+                {
+                    "product_id": self.service.id,
+                    "name": "Down payment",
+                    "is_downpayment": True,
+                    "product_uom_qty": 1,
+                    "price_unit": -49500.0,
+                    "tax_id": [Command.set(self.tax20.ids)],
+                }
+            )
+        ]
+        self.assertIs(order.action_confirm(), True)  # 600 of 1 000
+        negative = order.order_line.filtered("is_downpayment")
+        self.assertRefusedCall(
+            "UserError", "sale.order.line", "unlink", negative.ids, says="nothing was saved"
+        )
+        self.env.invalidate_all()
+        self.assertTrue(negative.exists())
+
+    def test_a_draft_credit_note_lowers_nothing(self):
+        refund = self.make_invoice(1e6, post=False, move_type="out_refund")
+        self.assertEqual(refund.state, "draft")
+        order = self.quotation()
+        result = self.call("sale.order", "action_confirm", order.ids)
+        self.assertIn("adv_refused_order_ids", result["params"])
+        self.assertEqual(self.state_of(order), "draft")
+
+    def test_receivables_and_invoice_links_are_odoos(self):
+        invoice = self.make_invoice(500.0)
+        receivable = invoice.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+        for vals in ({"reconciled": True}, {"amount_residual": 0.0}):
+            self.assertRefusedCall(
+                "AccessError",
+                "account.move.line",
+                "write",
+                receivable.ids,
+                vals,
+                says="computed by Odoo",
+            )
+        for vals in ({"amount_total_signed": 0.0}, {"payment_state": "paid"}):
+            self.assertRefusedCall(
+                "AccessError", "account.move", "write", invoice.ids, vals, says="computed by Odoo"
+            )
+        order = self.confirmed()
+        self.assertRefusedCall(
+            "AccessError",
+            "sale.order.line",
+            "write",
+            order.order_line.ids,
+            {"invoice_lines": [Command.link(invoice.invoice_line_ids[0].id)]},
+            says="computed by",
+        )
+        self.env.invalidate_all()
+        self.assertEqual((receivable.reconciled, invoice.payment_state), (False, "not_paid"))
+
+    def test_a_line_lowered_does_not_pay_for_another_raised(self):
+        """The invoiced service is lowered by what the goods are raised: the total is the same,
+        but what the customer owes grows (the service is already in the receivables)."""
+        order = self.quotation(400.0)  # goods, 480 tax included, invoiced on delivery
+        order.order_line = [self.line(300.0, product_id=self.service.id)]  # 360, on order
+        self.assertIs(order.action_confirm(), True)  # 840 of 1 000
+        invoice = order._create_invoices()
+        invoice.action_post()  # the service: 360 in the receivables
+        goods = order.order_line.filtered(lambda line: line.product_id == self.goods)
+        service = order.order_line - goods
+        changes = {
+            "order_line": [
+                Command.update(service.id, {"price_unit": 0.0}),
+                Command.update(goods.id, {"price_unit": 700.0}),
+            ]
+        }
+        self.assertRefusedCall(
+            "UserError", "sale.order", "write", order.ids, changes, says="nothing was saved"
+        )
+        self.env.invalidate_all()
+        self.assertEqual(goods.price_unit, 400.0)

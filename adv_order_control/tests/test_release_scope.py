@@ -57,9 +57,19 @@ class TestReleaseScope(OrderControlCommon):
         self.company.account_use_credit_limit = True
         self.assertRefused(order.action_confirm(), order)
 
+    def test_a_refusal_after_the_release_ends_it(self):
+        order, _check = self.released()
+        hold = self.customer.with_user(self.controller)._adv_set_credit_hold("Cheque returned")
+        self.assertRefused(order.action_confirm(), order)
+        new_check = order.adv_check_ids.filtered(lambda c: c.state == "open")
+        new_check.with_user(self.adv_manager).action_refuse("Not this month")
+        hold.with_user(self.controller).action_lift()
+        self.assertRefused(order.action_confirm(), order)
+
     def test_a_release_is_for_the_customer_it_was_given_for(self):
+        # Same limit, same (empty) exposure: only the customer differs.
         other_customer = self.env["res.partner"].create(
-            {"name": "Martin Frères", "is_company": True, "credit_limit": 100.0}
+            {"name": "Martin Frères", "is_company": True, "credit_limit": 10000.0}
         )
         order, _check = self.released()
         order.partner_invoice_id = other_customer
@@ -87,19 +97,27 @@ class TestOwnedFields(OrderControlCommon):
         return new_test_user(self.env, login=login, name=login, lang="en_US", groups=groups)
 
     def test_other_roles_get_an_access_error(self):
-        billing = self.make_user("oc_billing", "account.group_account_invoice")
+        # Each may write contacts: the refusal is the credit control's, not Odoo's.
+        billing = self.make_user(
+            "oc_billing", "account.group_account_invoice,base.group_partner_manager"
+        )
         seller = self.make_user(
             "oc_seller_inv",
             "sales_team.group_sale_salesman_all_leads,account.group_account_invoice",
         )
-        accountant = self.make_user("oc_accountant", "account.group_account_manager")
+        accountant = self.make_user(
+            "oc_accountant", "account.group_account_manager,base.group_partner_manager"
+        )
         for user in (billing, seller, accountant, self.salesman):
             partner = self.customer.with_user(user)
             self.assertFalse(partner.adv_can_edit_credit)
             for field, value in self.OWNED.items():
-                with self.subTest(user=user.login, field=field), self.assertRaises(AccessError):
+                with (
+                    self.subTest(user=user.login, field=field),
+                    self.assertRaisesRegex(AccessError, "Only credit controllers"),
+                ):
                     partner.write({field: value})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "Only credit controllers"):
             self.env["res.partner"].with_user(seller).create(
                 {"name": "New customer", "credit_limit": 1e9}
             )
