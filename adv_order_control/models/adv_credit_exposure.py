@@ -20,14 +20,17 @@ class AdvCreditExposure(models.AbstractModel):
 
     - open receivables: posted, unreconciled residuals (refunds and unapplied payments net out),
       summed ahead by due date (see ``receivable_summary``);
-    - draft customer invoices and refunds;
-    - confirmed orders not yet invoiced: (ordered - invoiced, posted or draft) x tax-included unit
-      price, whatever the invoicing policy, less down payments invoiced and not yet deducted.
+    - draft customer invoices, but for their lines made from orders (a draft credit note lowers
+      nothing until posted);
+    - confirmed orders not yet invoiced: each line's tax-included total less what the customer's
+      posted invoices and credit notes in this company billed of it, whatever the invoicing
+      policy, less down payments billed and not yet deducted. A draft invoice bills nothing: what
+      is typed in it cannot lower the exposure.
 
     All of it, the overdue part, the latest credit hold and (when asked) the per-customer credit
     lock come from one call of the PostgreSQL function ``adv_credit_exposure``, whatever the
-    number of customers, invoices and orders. An order's own draft invoice is counted once: as a
-    draft invoice, since its quantities count as invoiced on the order.
+    number of customers, invoices and orders. An order and its own draft invoice count once: as
+    the order, until the invoice is posted.
     """
 
     _name = "adv.credit.exposure"

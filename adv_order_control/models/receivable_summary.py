@@ -163,44 +163,60 @@ BEGIN
                SUM(bd.positive) FILTER (WHERE bd.due < p_before) AS overdue,
                MIN(bd.due) FILTER (WHERE bd.due < p_before AND bd.items > 0) AS oldest
           FROM by_due bd GROUP BY bd.pid
-    ), per_order AS (
-        SELECT o.id, m.pid, COALESCE(NULLIF(o.currency_rate, 0), 1) AS rate,
-               SUM(CASE WHEN l.product_uom_qty > 0
-                        THEN l.price_total / l.product_uom_qty
-                             * GREATEST(l.product_uom_qty - l.qty_invoiced, 0)
-                        ELSE 0 END) AS to_invoice
-          FROM members m
-          JOIN sale_order o ON o.partner_invoice_id = m.member_id
-          JOIN sale_order_line l ON l.order_id = o.id AND l.display_type IS NULL
-         WHERE o.company_id = p_company AND o.state = 'sale'
-      GROUP BY o.id, m.pid
-    ), down_payments AS (
-        -- Down payments invoiced and not yet deducted (the line ordered at 0 that Odoo adds).
-        SELECT l.order_id,
+    ), invoiced AS (
+        -- What the posted invoices and credit notes of this customer in this company billed of
+        -- each order line, in company currency: a draft invoice bills nothing yet.
+        SELECT rel.order_line_id AS line_id,
                SUM(aml.price_total / COALESCE(NULLIF(mv.invoice_currency_rate, 0), 1)
                    * CASE WHEN mv.move_type = 'out_refund' THEN -1 ELSE 1 END) AS amount
-          FROM sale_order_line l
+          FROM members m
+          JOIN sale_order o ON o.partner_invoice_id = m.member_id
+          JOIN sale_order_line l ON l.order_id = o.id
           JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = l.id
           JOIN account_move_line aml ON aml.id = rel.invoice_line_id
           JOIN account_move mv ON mv.id = aml.move_id
-          JOIN sale_order so ON so.id = l.order_id
-          JOIN res_partner sp ON sp.id = so.partner_invoice_id
-         WHERE l.is_downpayment AND l.product_uom_qty = 0 AND mv.state != 'cancel'
-           AND mv.move_type IN ('out_invoice', 'out_refund')
-           AND mv.company_id = so.company_id
-           AND mv.commercial_partner_id = sp.commercial_partner_id
-           AND l.order_id IN (SELECT po.id FROM per_order po)
-      GROUP BY l.order_id
+         WHERE o.company_id = p_company AND o.state = 'sale'
+           AND mv.state = 'posted' AND mv.move_type IN ('out_invoice', 'out_refund')
+           AND mv.company_id = p_company AND mv.commercial_partner_id = m.pid
+      GROUP BY rel.order_line_id
+    ), per_line AS (
+        SELECT o.id AS order_id, m.pid, l.is_downpayment AND l.product_uom_qty = 0 AS down_payment,
+               l.price_total / COALESCE(NULLIF(o.currency_rate, 0), 1) AS total,
+               COALESCE(inv.amount, 0) AS billed
+          FROM members m
+          JOIN sale_order o ON o.partner_invoice_id = m.member_id
+          JOIN sale_order_line l ON l.order_id = o.id AND l.display_type IS NULL
+     LEFT JOIN invoiced inv ON inv.line_id = l.id
+         WHERE o.company_id = p_company AND o.state = 'sale'
+    ), per_order AS (
+        -- Each line's part still to bill (a discount line's part stays negative), less the
+        -- down payments billed and not yet deducted (the line ordered at 0 that Odoo adds).
+        SELECT pl.order_id, pl.pid,
+               SUM(CASE WHEN pl.down_payment THEN 0
+                        WHEN pl.total >= 0 THEN GREATEST(pl.total - pl.billed, 0)
+                        ELSE LEAST(pl.total - pl.billed, 0) END) AS to_invoice,
+               SUM(CASE WHEN pl.down_payment THEN pl.billed ELSE 0 END) AS down_payments
+          FROM per_line pl
+      GROUP BY pl.order_id, pl.pid
     ), orders AS (
-        SELECT po.pid, SUM(GREATEST(po.to_invoice / po.rate - COALESCE(dp.amount, 0), 0)) AS amount
-          FROM per_order po LEFT JOIN down_payments dp ON dp.order_id = po.id
+        SELECT po.pid, SUM(GREATEST(po.to_invoice - po.down_payments, 0)) AS amount
+          FROM per_order po
       GROUP BY po.pid
     )
     SELECT pt.pid, r.residual, r.overdue, (p_today - r.oldest)::integer,
-           -- Draft invoices count; a draft credit note lowers nothing until it is posted.
-           (SELECT SUM(GREATEST(mv.amount_total_signed, 0)) FROM account_move mv
-             WHERE mv.commercial_partner_id = pt.pid AND mv.company_id = p_company
-               AND mv.state = 'draft' AND mv.move_type = 'out_invoice'),
+           -- Draft invoices count, but for their lines made from orders (the orders count
+           -- those until the invoice is posted); a draft credit note lowers nothing.
+           (SELECT SUM(GREATEST(d.amount, 0)) FROM (
+                SELECT SUM(aml.price_total
+                           / COALESCE(NULLIF(mv.invoice_currency_rate, 0), 1)) AS amount
+                  FROM account_move mv
+                  JOIN account_move_line aml ON aml.move_id = mv.id
+                       AND aml.display_type = 'product'
+                 WHERE mv.commercial_partner_id = pt.pid AND mv.company_id = p_company
+                   AND mv.state = 'draft' AND mv.move_type = 'out_invoice'
+                   AND NOT EXISTS (SELECT 1 FROM sale_order_line_invoice_rel rel
+                                    WHERE rel.invoice_line_id = aml.id)
+              GROUP BY mv.id) d),
            EXISTS (SELECT 1 FROM account_move mv
                     WHERE mv.commercial_partner_id = pt.pid AND mv.company_id = p_company
                       AND mv.state = 'posted' AND mv.move_type = 'out_invoice'

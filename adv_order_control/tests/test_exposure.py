@@ -32,12 +32,31 @@ class TestExposure(OrderControlCommon):
         self.assertAlmostEqual(self.exposure()["uninvoiced_orders"], 3000.0)
 
     def test_order_and_its_own_draft_invoice_counted_once(self):
+        """Until its invoice is posted the order counts (its draft invoice does not)."""
         order = self.make_order(1000.0)
         order.action_confirm()
-        order._create_invoices()
+        invoice = order._create_invoices()
         expo = self.exposure()
-        self.assertAlmostEqual(expo["uninvoiced_orders"], 0.0)
-        self.assertAlmostEqual(expo["draft_invoices"], 1200.0)
+        self.assertAlmostEqual(expo["uninvoiced_orders"], 1200.0)
+        self.assertAlmostEqual(expo["draft_invoices"], 0.0)
+        self.assertAlmostEqual(self.customer.adv_exposure, 1200.0)
+        invoice.action_post()
+        expo = self.exposure()
+        self.assertAlmostEqual((expo["uninvoiced_orders"], expo["receivables"]), (0.0, 1200.0))
+
+    def test_a_draft_invoice_edited_at_will_lowers_nothing(self):
+        """A draft made from the order, its quantity raised and its price cut to 0 (to make the
+        order look invoiced), or made out to another customer: the order still counts in full."""
+        order = self.make_order(1000.0)
+        order.action_confirm()
+        invoice = order._create_invoices()
+        invoice.invoice_line_ids.write({"quantity": 1e6, "price_unit": 0.0})
+        self.assertAlmostEqual(self.customer.adv_exposure, 1200.0)
+        other = self.env["res.partner"].create({"name": "Someone else", "is_company": True})
+        invoice.invoice_line_ids.write({"quantity": 1.0, "price_unit": 1000.0})
+        invoice.partner_id = other
+        invoice.action_post()  # billed to someone else: not this customer's order
+        self.customer.invalidate_recordset()
         self.assertAlmostEqual(self.customer.adv_exposure, 1200.0)
 
     def test_partially_invoiced_order(self):
