@@ -75,8 +75,10 @@ GROWTH_LINE_FIELDS = {
 }
 
 
-def _without_default_state(context):
-    return {key: value for key, value in context.items() if key != "default_state"}
+def _without_defaults_of(context, fields):
+    """``context`` without the ``default_*`` keys of ``fields`` and of the state."""
+    dropped = {f"default_{name}" for name in fields} | {"default_state"}
+    return {key: value for key, value in context.items() if key not in dropped}
 
 
 class SaleOrder(models.Model):
@@ -92,7 +94,9 @@ class SaleOrder(models.Model):
         # ``default_state`` would fill the state of the order and, through the related field,
         # of its lines (sale_stock launches the delivery of a line created in ``sale``).
         default_state = self.env.context.get("default_state")
-        self = self.with_env(self.env(context=_without_default_state(self.env.context)))  # noqa: PLW0642
+        # Nor may a ``default_*`` key fill what a user may not write.
+        context = _without_defaults_of(self.env.context, PROTECTED_ORDER_FIELDS)
+        self = self.with_env(self.env(context=context))  # noqa: PLW0642
         confirm_idx = []
         for i, vals in enumerate(vals_list):
             state = vals.get("state", default_state)
@@ -257,7 +261,8 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.env["sale.order"]._adv_refuse_protected(vals_list, PROTECTED_LINE_FIELDS)
-        self = self.with_env(self.env(context=_without_default_state(self.env.context)))  # noqa: PLW0642
+        context = _without_defaults_of(self.env.context, PROTECTED_LINE_FIELDS)
+        self = self.with_env(self.env(context=context))  # noqa: PLW0642
         default_order = self.env.context.get("default_order_id")
         order_ids = {vals.get("order_id", default_order) for vals in vals_list} - {None, False}
         orders = self.env["sale.order"].browse(order_ids)

@@ -128,6 +128,17 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
         )
         self.assertNoConfirmedOrder()
 
+    def test_context_defaults_fill_no_protected_field(self):
+        vals = {"partner_id": self.customer.id, "order_line": [self.line(100.0)]}
+        [order_id] = self.call(
+            "sale.order",
+            "create",
+            [vals],
+            context={"default_adv_credit_state": "released", "default_amount_total": 1.0},
+        )
+        order = self.env["sale.order"].browse(order_id)
+        self.assertEqual((order.adv_credit_state, order.amount_total), ("ok", 120.0))
+
     def test_create_with_the_state(self):
         vals = {"partner_id": self.customer.id, "state": "sale", "order_line": [self.line(5e4)]}
         self.assertRefusedCall("UserError", "sale.order", "create", [vals])
