@@ -1,8 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
 from odoo import models
 from odoo.exceptions import AccessError
 
 from . import receivable_summary
+
+_logger = logging.getLogger(__name__)
 
 PROTECTED_MOVE_FIELDS = {
     "amount_total",
@@ -53,9 +57,18 @@ class AccountMove(models.Model):
         invoices = self.filtered(lambda m: m.move_type == "out_invoice")
         for company in invoices.company_id:
             paid = invoices.filtered(lambda m, c=company: m.company_id == c)
-            self.env["sale.order"].sudo()._adv_reevaluate_held_orders(
-                paid.commercial_partner_id, company
-            )
+            # Never make the accountant's payment fail: a failure is logged and the held orders
+            # are evaluated again by the daily cron (or at the customer's next payment).
+            try:
+                with self.env.cr.savepoint():
+                    self.env["sale.order"].sudo()._adv_reevaluate_held_orders(
+                        paid.commercial_partner_id, company
+                    )
+            except Exception:
+                _logger.exception(
+                    "Credit control: held orders of %s not re-evaluated after a payment",
+                    paid.commercial_partner_id.ids,
+                )
         return res
 
     def write(self, vals):

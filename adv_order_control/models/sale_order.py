@@ -527,6 +527,34 @@ class SaleOrder(models.Model):
             ),
         }
 
+    @api.ondelete(at_uninstall=False)
+    def _adv_unlink_except_checked(self):
+        """A credit check is evidence: a quotation that has one is cancelled, not deleted."""
+        if self.env.su:
+            return
+        checked = self.sudo().filtered("adv_check_ids")
+        if checked:
+            raise UserError(
+                self.env._(
+                    "%(orders)s went through the credit control: cancel it instead of deleting "
+                    "it, so that its credit checks are kept.",
+                    orders=", ".join(checked.mapped("name")),
+                )
+            )
+
+    @api.model
+    def _cron_adv_reevaluate_held_orders(self):
+        """Daily: confirm the held orders that now pass (a payment whose re-evaluation failed,
+        a limit raised, an invoice credited)."""
+        groups = (
+            self.env["adv.order.check"]
+            .sudo()
+            ._read_group([("state", "=", "open")], ["company_id"], ["partner_id:array_agg"])
+        )
+        for company, partner_ids in groups:
+            partners = self.env["res.partner"].browse(partner_ids)
+            self.sudo().with_company(company)._adv_reevaluate_held_orders(partners, company)
+
     @api.model
     def _adv_reevaluate_held_orders(self, partners, company):
         """Confirm the held orders of ``partners`` that now pass (e.g. after a payment)."""

@@ -10,3 +10,6 @@ from . import test_refusal_kept
 from . import test_paths
 from . import test_queue
 from . import test_ui
+from . import test_gate_rpc
+from . import test_release_scope
+from . import test_evidence
