@@ -41,6 +41,10 @@ class TestReplacementAsksTheGate(ClaimsCommon):
         self.assertFalse(order.picking_ids)
         self.assertNotEqual(remedy.state, "done")
         self.assertIn("was not confirmed", self.claim.message_ids[0].body)
+        # The refusal is order control's own record: the controllers can release the order.
+        self.assertEqual(order.adv_last_check_id.state, "open")
+        self.assertIn("credit_hold", order.adv_last_check_id.line_ids.mapped("rule"))
+        self.assertEqual(self.env["adv.confirmation.gate"]._refusals(order).keys(), {order.id})
         # The hold lifted, carrying the remedy out again confirms the same quotation.
         hold.action_lift()
         remedy.with_user(self.handler).action_execute()

@@ -233,7 +233,8 @@ class AdvClaimRemedy(models.Model):
 
         A replacement order that a control refuses to confirm (see ``adv.confirmation.gate``)
         stays a quotation on the remedy, which is not done: the reasons go to the claim's chatter
-        and to the handler; carrying the remedy out again retries the same quotation.
+        and to the handler, the control keeps its refusal for its approvers; carrying the remedy
+        out again retries the same quotation.
         """
         refused = []
         for remedy in self:
@@ -514,9 +515,9 @@ class AdvClaimRemedy(models.Model):
                     }
                 )
             self.sale_order_id = order
-            refusals = self.env["adv.confirmation.gate"]._refusals(order)
-            if not refusals:
-                order.action_confirm()
+            # Through the suite's confirmation gate: a refusal is recorded by the control (its
+            # approvers can release the order) and told here.
+            refusals = self.env["adv.confirmation.gate"]._submit(order)
             if order.state != "sale":
                 return self.env._(
                     "%(remedy)s: the replacement order %(order)s was not confirmed and stays a "

@@ -20,3 +20,17 @@ class AdvConfirmationGate(models.AbstractModel):
             if order not in passed:
                 refusals[order.id] = "\n".join(r.message for r in results)
         return refusals
+
+    @api.model
+    def _submit(self, records):
+        """Sale orders: ``action_confirm`` (which never raises for a credit reason and keeps the
+        block record of a refused order); the refused ones come back with their reasons."""
+        if records._name != "sale.order":
+            return super()._submit(records)
+        quotations = records.filtered(lambda o: o.state != "sale")
+        quotations.action_confirm()
+        return {
+            order.id: order.adv_last_check_id.reasons or ""
+            for order in quotations
+            if order.state != "sale"
+        }
