@@ -80,6 +80,19 @@ class ClaimPortal(CustomerPortal):
             "page_name": "adv_claim_new",
         }
 
+    @staticmethod
+    def _portal_posted_id(post, name):
+        """The id posted as ``name``: 0 when empty, -1 when it is not a number."""
+        value = (post.get(name) or "").strip()
+        if not value:
+            return 0
+        return int(value) if value.isdigit() and len(value) < 10 else -1
+
+    def _portal_claim_form_refused(self, message, post):
+        values = self._prepare_portal_layout_values()
+        values.update(self._portal_claim_form_values(error=message, post=post))
+        return request.render("adv_claims.portal_new_claim", values, status=400)
+
     @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["POST"])
     def portal_create_claim(self, **post):
         user = request.env.user
@@ -102,14 +115,24 @@ class ClaimPortal(CustomerPortal):
             "channel": "portal",
             "email_from": partner.email,
         }
-        order_id = int(post.get("order_id") or 0)
+        # Ids come from the form: anything else than one of the customer's orders, or one of
+        # the claim types offered, is told to the customer (400), never a server error.
+        order_id, type_id = self._portal_posted_id(post, "order_id"), None
         if order_id:
             order = request.env["sale.order"].sudo().browse(order_id).exists()
-            if order and order.partner_id.commercial_partner_id == commercial:
-                vals["sale_order_id"] = order.id
-                vals["company_id"] = order.company_id.id
-        type_id = int(post.get("type_id") or 0)
-        if type_id and request.env["adv.claim.type"].sudo().browse(type_id).exists():
+            if order_id < 0 or not order or order.partner_id.commercial_partner_id != commercial:
+                return self._portal_claim_form_refused(
+                    request.env._("This order is not one of yours: choose it from the list."),
+                    post,
+                )
+            vals["sale_order_id"] = order.id
+            vals["company_id"] = order.company_id.id
+        type_id = self._portal_posted_id(post, "type_id")
+        if type_id:
+            if type_id < 0 or not request.env["adv.claim.type"].sudo().browse(type_id).exists():
+                return self._portal_claim_form_refused(
+                    request.env._("Choose the kind of claim from the list."), post
+                )
             vals["type_id"] = type_id
         claim = request.env["adv.claim"].sudo().with_context(tracking_disable=False).create(vals)
         files = request.httprequest.files.getlist("photos")[:MAX_PHOTOS]

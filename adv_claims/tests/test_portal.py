@@ -75,3 +75,33 @@ class TestPortal(HttpCase):
         )
         self.assertIn("what went wrong", refused.text)
         self.assertEqual(self.env["adv.claim"].search_count([]), count)
+
+    def test_a_forged_order_or_type_is_told_not_a_server_error(self):
+        """A non-numeric id, another customer's order or an unknown type: a clear 400, nothing
+        created (the form posts ids from its lists; a script may post anything)."""
+        stranger = self.env["res.partner"].create({"name": "Other Company", "is_company": True})
+        product = self.env["product.product"].create({"name": "Portal tile", "type": "consu"})
+        foreign = self.env["sale.order"].create(
+            {"partner_id": stranger.id, "order_line": [(0, 0, {"product_id": product.id})]}
+        )
+        self.authenticate("claims_portal", "claims_portal")
+        count = self.env["adv.claim"].search_count([])
+        for field, value, message in (
+            ("order_id", "12abc", "not one of yours"),
+            ("order_id", str(foreign.id), "not one of yours"),
+            ("order_id", "99999999999999999999", "not one of yours"),
+            ("type_id", "x", "kind of claim"),
+            ("type_id", "987654321", "kind of claim"),
+        ):
+            with self.subTest(field=field, value=value):
+                response = self.url_open(
+                    "/my/claims/new",
+                    data={
+                        "csrf_token": Request.csrf_token(self),
+                        "subject": "Forged",
+                        field: value,
+                    },
+                )
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(message, response.text)
+        self.assertEqual(self.env["adv.claim"].search_count([]), count)
