@@ -2,9 +2,11 @@ from . import models
 from . import report
 from . import wizard
 
-from .models import receivable_summary
+from .models import account_move, receivable_summary
 
 
 def uninstall_hook(env):
-    """The receivable summary lives in plain tables and triggers Odoo does not know about."""
+    """The receivable summary (plain tables, functions, triggers) and the partial indexes are
+    SQL objects Odoo does not know about."""
     receivable_summary.uninstall(env.cr)
+    env.cr.execute(account_move.DROP_INDEXES)

@@ -2,11 +2,26 @@
 import logging
 
 from odoo import models
-from odoo.exceptions import AccessError
 
 from . import receivable_summary
+from .protected_fields import refuse_protected
 
 _logger = logging.getLogger(__name__)
+
+INDEXES = """
+    CREATE INDEX IF NOT EXISTS adv_account_move_customer_draft_idx
+        ON account_move (commercial_partner_id, company_id)
+     WHERE state = 'draft' AND move_type IN ('out_invoice', 'out_refund');
+    CREATE INDEX IF NOT EXISTS adv_account_move_customer_paid_idx
+        ON account_move (commercial_partner_id, company_id)
+     WHERE state = 'posted' AND move_type = 'out_invoice'
+       AND payment_state IN ('paid', 'in_payment');
+    DROP INDEX IF EXISTS adv_account_move_line_open_partner_account_idx;
+"""
+DROP_INDEXES = """
+    DROP INDEX IF EXISTS adv_account_move_customer_draft_idx;
+    DROP INDEX IF EXISTS adv_account_move_customer_paid_idx;
+"""
 
 PROTECTED_MOVE_FIELDS = {
     "amount_total",
@@ -27,28 +42,12 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     def init(self):
-        """Partial indexes that keep the exposure queries constant-time per customer.
-
-        Odoo indexes neither a customer's draft invoices nor their paid ones, and its own index
-        of open items starts with the account: on a customer with tens of thousands of invoices
-        the control would scan them all. The open-items index carries the summed columns
-        (INCLUDE) so the receivables sum is an index-only scan.
-        """
+        """Partial indexes that keep the exposure's probes constant-time per customer: Odoo
+        indexes neither a customer's draft invoices nor their paid ones. (The open receivable
+        items are summed ahead instead: see ``receivable_summary``; the index this addon once
+        kept on them would only slow every journal item's write now.)"""
         res = super().init()
-        cr = self.env.cr
-        cr.execute("""
-            CREATE INDEX IF NOT EXISTS adv_account_move_customer_draft_idx
-                ON account_move (commercial_partner_id, company_id)
-             WHERE state = 'draft' AND move_type IN ('out_invoice', 'out_refund');
-            CREATE INDEX IF NOT EXISTS adv_account_move_customer_paid_idx
-                ON account_move (commercial_partner_id, company_id)
-             WHERE state = 'posted' AND move_type = 'out_invoice'
-               AND payment_state IN ('paid', 'in_payment');
-            CREATE INDEX IF NOT EXISTS adv_account_move_line_open_partner_account_idx
-                ON account_move_line (partner_id, account_id)
-           INCLUDE (company_id, amount_residual, date_maturity)
-             WHERE parent_state = 'posted' AND reconciled IS NOT TRUE;
-        """)
+        self.env.cr.execute(INDEXES)
         return res
 
     def _invoice_paid_hook(self):
@@ -74,16 +73,10 @@ class AccountMove(models.Model):
     def write(self, vals):
         """The amounts, customer and payment status the exposure reads are Odoo's computation
         (a user may still block or unblock the payment of an invoice)."""
-        written = PROTECTED_MOVE_FIELDS & set(vals)
+        protected = set(PROTECTED_MOVE_FIELDS)
         if vals.get("payment_state") not in (None, "not_paid", "blocked"):
-            written.add("payment_state")
-        if written and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "%(fields)s of journal entries are computed by Odoo: they cannot be written.",
-                    fields=", ".join(sorted(written)),
-                )
-            )
+            protected.add("payment_state")
+        refuse_protected(self, [vals], protected)
         return super().write(vals)
 
     def _post(self, soft=True):
@@ -102,14 +95,7 @@ class AccountMoveLine(models.Model):
     def write(self, vals):
         """What the exposure sums is Odoo's computation: residuals and reconciliation come from
         payments, and an invoice line is tied to the order lines it invoices when it is made."""
-        written = PROTECTED_LINE_FIELDS & set(vals)
-        if written and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "%(fields)s of journal items are computed by Odoo: they cannot be written.",
-                    fields=", ".join(sorted(written)),
-                )
-            )
+        refuse_protected(self, [vals], PROTECTED_LINE_FIELDS)
         return super().write(vals)
 
     def init(self):

@@ -6,6 +6,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
+from odoo.tools.misc import clean_context
 
 from .credit_rules import APPROVAL, BLOCK, OUTCOMES, PASS, WARN, evaluate, lift, worst
 
@@ -51,9 +52,7 @@ SILENCING_KEYS = {
 def _adv_clean_context(context):
     """``context`` without ``default_*`` keys and the keys that silence a log."""
     return {
-        key: value
-        for key, value in context.items()
-        if not key.startswith("default_") and key not in SILENCING_KEYS
+        key: value for key, value in clean_context(context).items() if key not in SILENCING_KEYS
     }
 
 
@@ -337,7 +336,7 @@ class SaleOrder(models.Model):
         decision = (
             self.sudo()
             .adv_check_ids.filtered(lambda c: c.state in ("released", "refused"))
-            .sorted(lambda c: (c.release_date, c.id))[-1:]
+            .sorted(lambda c: (c.release_date or c.date, c.id))[-1:]
         )
         release = decision.filtered(lambda c: c.state == "released")
         if not release:

@@ -24,9 +24,10 @@ lock, with the same refusal and the same kept record.
 import contextlib
 
 from odoo import api, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from .credit_rules import APPROVAL, BLOCK, PASS, WARN, evaluate, worst
+from .protected_fields import refuse_protected
 from .sale_order import _adv_tx_state
 
 # Stored computed fields the control or the exposure reads: Odoo's computations write them.
@@ -90,7 +91,7 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._adv_refuse_protected(vals_list, PROTECTED_ORDER_FIELDS)
+        refuse_protected(self, vals_list, PROTECTED_ORDER_FIELDS)
         # ``default_state`` would fill the state of the order and, through the related field,
         # of its lines (sale_stock launches the delivery of a line created in ``sale``).
         default_state = self.env.context.get("default_state")
@@ -112,7 +113,7 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
-        self._adv_refuse_protected([vals], PROTECTED_ORDER_FIELDS)
+        refuse_protected(self, [vals], PROTECTED_ORDER_FIELDS)
         watch = (
             self._adv_watch_growth()
             if GROWTH_ORDER_FIELDS & set(vals)
@@ -148,22 +149,6 @@ class SaleOrder(models.Model):
             refused._adv_keep_refusal(kept)
             raise UserError(refused._adv_refusal_text(kept))
         self._adv_log_checks(to_log)
-
-    def _adv_refuse_protected(self, vals_list, protected):
-        """The stored totals, rates and invoiced quantities the control reads are Odoo's
-        computations: a user (any user, over any transport) may not write them."""
-        if self.env.su:
-            return
-        written = set().union(*(protected & set(vals) for vals in vals_list))
-        if written:
-            raise AccessError(
-                self.env._(
-                    "%(fields)s of %(model)s are computed by Odoo from the lines: they cannot be "
-                    "written.",
-                    fields=", ".join(sorted(written)),
-                    model=self._description,
-                )
-            )
 
     # ------------------------------------------------------------
     # Growth of a confirmed order
@@ -260,7 +245,7 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.env["sale.order"]._adv_refuse_protected(vals_list, PROTECTED_LINE_FIELDS)
+        refuse_protected(self, vals_list, PROTECTED_LINE_FIELDS)
         context = _without_defaults_of(self.env.context, PROTECTED_LINE_FIELDS)
         self = self.with_env(self.env(context=context))  # noqa: PLW0642
         default_order = self.env.context.get("default_order_id")
@@ -270,7 +255,7 @@ class SaleOrderLine(models.Model):
             return super().create(vals_list)
 
     def write(self, vals):
-        self.env["sale.order"]._adv_refuse_protected([vals], PROTECTED_LINE_FIELDS)
+        refuse_protected(self, [vals], PROTECTED_LINE_FIELDS)
         if not GROWTH_LINE_FIELDS & set(vals):
             return super().write(vals)
         orders = self.order_id
