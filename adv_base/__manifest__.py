@@ -10,10 +10,12 @@
     "development_status": "Beta",
     "license": "LGPL-3",
     "depends": ["mail"],
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/adv_base_security.xml",
-        "views/my_day_views.xml",
-        "views/adv_base_menus.xml",
+        "security/ir.model.access.csv",
+        "views/mail_activity_views.xml",
+        "views/menus.xml",
     ],
     "demo": [
         "demo/adv_base_demo.xml",

@@ -2,7 +2,7 @@
 {
     "name": "ADV Claims + Dunning",
     "summary": "An open claim on an invoice puts it in dispute: dunning skips it until it closes",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales Administration",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite contributors",

@@ -15,6 +15,7 @@
     ],
     "data": [
         "views/adv_claim_views.xml",
+        "views/adv_claim_remedy_views.xml",
         "views/adv_supply_chase_views.xml",
     ],
     "auto_install": True,

@@ -1,8 +1,10 @@
 from . import models
 from . import report
-from . import wizard
+from . import tools
+from . import wizards
 
-from .models import account_move, receivable_summary
+from .models import account_move
+from .tools import receivable_summary
 
 
 def uninstall_hook(env):

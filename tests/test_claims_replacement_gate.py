@@ -3,7 +3,6 @@
 confirms a replacement order; order control answers. adv_claims does not depend on order control:
 this test lives with the suite, where both are installed."""
 
-from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.adv_claims.tests.common import ClaimsCommon
@@ -14,25 +13,14 @@ class TestReplacementAsksTheGate(ClaimsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.claim = cls.make_qualifiable_claim(
-            quantity=4,
-            picking_id=cls.delivery.id,
-            line_ids=[
-                Command.create({"invoice_line_id": cls.tile_invoice_line.id, "quantity": 4}),
-            ],
-        )
-        cls.claim.action_qualify()
+        cls.claim = cls.make_qualified_claim()
 
     def test_a_refused_replacement_is_not_done_and_says_why(self):
         hold = self.customer.with_company(self.company)._adv_set_credit_hold(
             "Cheque returned", company=self.company
         )
         self.assertEqual(self.env["adv.confirmation.gate"]._refusals(self.env["sale.order"]), {})
-        remedy = (
-            self.env["adv.claim.remedy"]
-            .with_user(self.handler)
-            .create({"claim_id": self.claim.id, "remedy_type": "replacement"})
-        )
+        remedy = self.make_remedy(self.claim, "replacement")
         action = remedy.action_execute()
         self.assertEqual(action["tag"], "display_notification")
         self.assertIn("Cheque returned", action["params"]["message"])

@@ -88,3 +88,133 @@ class TestSuiteInstalled(TransactionCase):
         active = self.env["res.lang"].search([]).mapped("code")
         self.assertIn("en_US", active)
         self.assertIn("fr_FR", active)
+
+
+# ------------------------------------------------------------------------------------------------
+# One addon skeleton for the whole suite (the conventions are in adv_base/readme/DESCRIPTION.md).
+# ------------------------------------------------------------------------------------------------
+MAX_FILE_LINES = 500
+MAX_METHOD_LINES = 60
+RELATIONAL = {"Many2one", "One2many", "Many2many"}
+
+
+def _sources(addon):
+    """The addon's Python sources outside its tests."""
+    return [
+        p for p in sorted((ROOT / addon).rglob("*.py")) if not {"tests", "build"} & set(p.parts)
+    ]
+
+
+def _model_names(path):
+    """The models a file declares or extends (``_name``, else the first ``_inherit``)."""
+    names = []
+    for node in ast.parse(path.read_text()).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        attrs = {
+            stmt.targets[0].id: stmt.value
+            for stmt in node.body
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name)
+        }
+        value = attrs.get("_name") or attrs.get("_inherit")
+        if isinstance(value, ast.List | ast.Tuple):
+            value = value.elts[0]
+        names.append(value.value if isinstance(value, ast.Constant) else None)
+    return names
+
+
+def _named_after(stem, model):
+    """``sale_order.py`` or ``sale_order_<aspect>.py`` for ``sale.order``."""
+    base = model.replace(".", "_")
+    return stem == base or stem.startswith(base + "_")
+
+
+def test_models_and_wizards_one_model_per_file_named_after_it():
+    wrong = []
+    for addon in ADDONS:
+        assert not (ROOT / addon / "wizard").exists(), f"{addon}: wizards/ is the suite's folder"
+        for folder in ("models", "wizards"):
+            for path in sorted((ROOT / addon / folder).glob("*.py")):
+                if path.name == "__init__.py":
+                    continue
+                names = _model_names(path)
+                if len(names) != 1 or not names[0] or not _named_after(path.stem, names[0]):
+                    wrong.append(f"{path.relative_to(ROOT)}: {names}")
+    assert not wrong, "one model per file, named after it (plain Python goes to tools/):\n" + (
+        "\n".join(wrong)
+    )
+
+
+def test_files_and_methods_stay_small():
+    too_long = []
+    for addon in ADDONS:
+        for path in _sources(addon):
+            text = path.read_text()
+            lines = len(text.splitlines())
+            if lines > MAX_FILE_LINES:
+                too_long.append(f"{path.relative_to(ROOT)}: {lines} lines")
+            for node in ast.walk(ast.parse(text)):
+                if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                length = node.end_lineno - node.lineno + 1
+                # One SQL statement aside: the longest string literal does not count.
+                literals = [
+                    n.end_lineno - n.lineno
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                ]
+                if length - max(literals, default=0) > MAX_METHOD_LINES:
+                    too_long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {length}")
+    assert not too_long, "\n".join(too_long)
+
+
+def test_relation_fields_name_their_comodel():
+    positional = []
+    for addon in ADDONS:
+        for path in _sources(addon):
+            positional += [
+                f"{path.relative_to(ROOT)}:{node.lineno}"
+                for node in ast.walk(ast.parse(path.read_text()))
+                if isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in RELATIONAL
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "fields"
+                and node.args
+            ]
+    assert not positional, "declare relation fields with comodel_name=:\n" + "\n".join(positional)
+
+
+def _records(path, model):
+    return re.findall(rf'<record\b[^>]*model="{re.escape(model)}"', path.read_text())
+
+
+def test_views_menus_reports_and_crons_have_their_own_files():
+    wrong = []
+    for addon in ADDONS:
+        for path in sorted((ROOT / addon).rglob("*.xml")):
+            rel = path.relative_to(ROOT)
+            if {"static", "build", "tests"} & set(rel.parts):
+                continue
+            text = path.read_text()
+            folder = rel.parts[1]
+            if "<menuitem" in text and rel != Path(addon, "views", "menus.xml"):
+                wrong.append(f"{rel}: menus belong in views/menus.xml")
+            if _records(path, "ir.cron") and path.name != "ir_cron_data.xml":
+                wrong.append(f"{rel}: crons belong in data/ir_cron_data.xml")
+            if (_records(path, "ir.actions.report") or "<report " in text) and folder != "report":
+                wrong.append(f"{rel}: report actions belong in report/")
+            if folder in ("views", "wizards") and path.name != "menus.xml":
+                if path.name.endswith("_templates.xml"):
+                    continue  # QWeb templates (portal pages), not a model's views
+                if not path.name.endswith("_views.xml"):
+                    wrong.append(f"{rel}: views/<model>_views.xml or views/menus.xml")
+                    continue
+                stem = path.name[: -len("_views.xml")]
+                models = re.findall(r'<field name="model">([\w.]+)</field>', text)
+                wrong += [
+                    f"{rel}: a view of {model} (one file per model)"
+                    for model in models
+                    if model.replace(".", "_") != stem
+                ]
+    assert not wrong, "\n".join(wrong)

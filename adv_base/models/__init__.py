@@ -1,3 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import mail_activity_mixin
 from . import mail_activity
 from . import adv_confirmation_gate
+from . import adv_delegation_mixin
+from . import adv_lock

@@ -1,8 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Shared set-up of the ADV suite's tests: every adv addon's ``common.py`` builds on it."""
 
+import threading
+
+from psycopg2.extensions import TransactionRollbackError
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import BaseCase, TransactionCase, get_db_name
 
 
 class AdvUsersMixin:
@@ -62,3 +68,51 @@ class AdvCommon(AdvUsersMixin, TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.setup_adv_users()
+
+
+class RaceCase(BaseCase):
+    """Two transactions doing the same thing at the same moment, on the committed database.
+
+    Real cursors in real threads: the fixtures are committed by the test (and removed by it),
+    each thread runs its own transaction, and every thread of a round takes its snapshot before
+    any of them acts (a barrier): the worst case under REPEATABLE READ. A serialization failure
+    is retried as Odoo's HTTP layer would (up to 5 times).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def _env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    def _attempt(self, action, record_id, barrier, outcome):
+        for attempt in range(5):
+            try:
+                with self.registry.cursor() as cr:
+                    cr.execute("SELECT 1")  # the snapshot is taken here
+                    if attempt == 0:
+                        barrier.wait(timeout=30)
+                    action(self._env(cr), record_id)
+                return
+            except TransactionRollbackError:  # noqa: PERF203 (a retry loop)
+                outcome.setdefault("retries", []).append(record_id)
+        outcome.setdefault("gave_up", []).append(record_id)
+
+    def race(self, action, rounds):
+        """Run ``action(env, id)`` for the ids of each round at once; return the outcome
+        (``retries``: the ids that were retried; ``gave_up``: those that never passed)."""
+        outcome = {}
+        for ids in rounds:
+            barrier = threading.Barrier(len(ids))
+            threads = [
+                threading.Thread(target=self._attempt, args=(action, rid, barrier, outcome))
+                for rid in ids
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        self.assertFalse(outcome.get("gave_up"))
+        return outcome

@@ -8,7 +8,7 @@ from the request (the customer is always the user's own company, documents must 
 
 import base64
 
-from odoo import http
+from odoo import Command, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
@@ -88,25 +88,33 @@ class ClaimPortal(CustomerPortal):
             return 0
         return int(value) if value.isdigit() and len(value) < 10 else -1
 
-    def _portal_claim_form_refused(self, message, post):
+    def _portal_claim_form_refused(self, message, post, status=400):
         values = self._prepare_portal_layout_values()
         values.update(self._portal_claim_form_values(error=message, post=post))
-        return request.render("adv_claims.portal_new_claim", values, status=400)
+        return request.render("adv_claims.portal_new_claim", values, status=status)
 
     @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["POST"])
     def portal_create_claim(self, **post):
-        user = request.env.user
-        partner = user.partner_id
-        commercial = partner.commercial_partner_id
         subject = (post.get("subject") or "").strip()
         if not subject:
-            values = self._prepare_portal_layout_values()
-            values.update(
-                self._portal_claim_form_values(
-                    error=request.env._("Please say in a few words what went wrong."), post=post
-                )
-            )
-            return request.render("adv_claims.portal_new_claim", values)
+            message = request.env._("Please say in a few words what went wrong.")
+            return self._portal_claim_form_refused(message, post, status=200)
+        vals, error = self._portal_prepare_claim_values(post, subject)
+        if error:
+            return self._portal_claim_form_refused(error, post)
+        claim = request.env["adv.claim"].sudo().with_context(tracking_disable=False).create(vals)
+        self._portal_attach_photos(claim)
+        return request.redirect(f"/my/claims/{claim.id}")
+
+    def _portal_prepare_claim_values(self, post, subject):
+        """``(values of the new claim, None)``, or ``(None, message)`` when the form posted an
+        order or a claim type the customer cannot choose.
+
+        Ids come from the form: anything else than one of the customer's orders, or one of the
+        claim types offered, is told to the customer (400), never a server error.
+        """
+        partner = request.env.user.partner_id
+        commercial = partner.commercial_partner_id
         vals = {
             "subject": subject,
             "description": post.get("description") or False,
@@ -115,26 +123,25 @@ class ClaimPortal(CustomerPortal):
             "channel": "portal",
             "email_from": partner.email,
         }
-        # Ids come from the form: anything else than one of the customer's orders, or one of
-        # the claim types offered, is told to the customer (400), never a server error.
-        order_id, type_id = self._portal_posted_id(post, "order_id"), None
+        order_id = self._portal_posted_id(post, "order_id")
         if order_id:
             order = request.env["sale.order"].sudo().browse(order_id).exists()
             if order_id < 0 or not order or order.partner_id.commercial_partner_id != commercial:
-                return self._portal_claim_form_refused(
-                    request.env._("This order is not one of yours: choose it from the list."),
-                    post,
+                return None, request.env._(
+                    "This order is not one of yours: choose it from the list."
                 )
             vals["sale_order_id"] = order.id
             vals["company_id"] = order.company_id.id
         type_id = self._portal_posted_id(post, "type_id")
         if type_id:
             if type_id < 0 or not request.env["adv.claim.type"].sudo().browse(type_id).exists():
-                return self._portal_claim_form_refused(
-                    request.env._("Choose the kind of claim from the list."), post
-                )
+                return None, request.env._("Choose the kind of claim from the list.")
             vals["type_id"] = type_id
-        claim = request.env["adv.claim"].sudo().with_context(tracking_disable=False).create(vals)
+        return vals, None
+
+    def _portal_attach_photos(self, claim):
+        """The uploaded photos, in the chatter and as the claim's photo evidence."""
+        partner = request.env.user.partner_id
         files = request.httprequest.files.getlist("photos")[:MAX_PHOTOS]
         attachments = (
             request.env["ir.attachment"]
@@ -159,14 +166,12 @@ class ClaimPortal(CustomerPortal):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
-        if attachments:
-            photos = request.env.ref("adv_claims.evidence_photos", raise_if_not_found=False)
-            if photos:
-                request.env["adv.claim.evidence"].sudo().create(
-                    {
-                        "claim_id": claim.id,
-                        "kind_id": photos.id,
-                        "attachment_ids": [(6, 0, attachments.ids)],
-                    }
-                )
-        return request.redirect(f"/my/claims/{claim.id}")
+        photos = request.env.ref("adv_claims.evidence_photos", raise_if_not_found=False)
+        if attachments and photos:
+            request.env["adv.claim.evidence"].sudo().create(
+                {
+                    "claim_id": claim.id,
+                    "kind_id": photos.id,
+                    "attachment_ids": [Command.set(attachments.ids)],
+                }
+            )

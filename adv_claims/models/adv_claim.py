@@ -1,11 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import datetime
+"""The customer claim: its data, its stages and their rules.
+
+The other jobs of the model have their own files: the deadlines and the carrier reserve
+(``adv_claim_deadline.py``), how a claim comes in (``adv_claim_intake.py``), the escalation to
+sales management (``adv_claim_escalation.py``), the suggested lines
+(``adv_claim_suggestion.py``) and the analysis (``adv_claim_analysis.py``).
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, email_normalize
-
-from .holidays import reserve_deadline
 
 CLAIM_STATE = [
     ("new", "New"),
@@ -52,8 +55,8 @@ RESPONSIBLE_PARTIES = [
     ("customer", "Customer"),
 ]
 JUSTIFIED = [("yes", "Justified"), ("no", "Not justified")]
-# Default deadlines (days) when the type has no line for the severity.
-DEFAULT_DEADLINES = {"low": (2, 30), "normal": (1, 15), "high": (1, 7), "critical": (0, 2)}
+# The customer documents a claim is about (see ``_adv_documents_changed``).
+DOCUMENT_FIELDS = ("sale_order_id", "picking_id", "invoice_id")
 
 
 class AdvClaim(models.Model):
@@ -145,29 +148,6 @@ class AdvClaim(models.Model):
         store=True,
         readonly=False,
     )
-    # Carrier reserve (C. com. L133-3)
-    carrier_reserve = fields.Boolean(related="type_id.carrier_reserve")
-    date_delivered = fields.Date(
-        string="Delivered on", compute="_compute_date_delivered", store=True, readonly=False
-    )
-    date_reserve = fields.Date(
-        string="Reserves sent on", help="Day the reserves were notified to the carrier."
-    )
-    reserve_deadline = fields.Date(compute="_compute_reserve", store=True)
-    reserve_late = fields.Boolean(
-        string="Late reserve",
-        compute="_compute_reserve",
-        store=True,
-        help="The reserves reached the carrier after the three days of L133-3.",
-    )
-    # Deadlines
-    ack_deadline = fields.Datetime(
-        string="Acknowledge by", compute="_compute_deadlines", store=True
-    )
-    resolution_deadline = fields.Datetime(
-        string="Resolve by", compute="_compute_deadlines", store=True, index=True
-    )
-    is_late = fields.Boolean(string="Late", compute="_compute_is_late", search="_search_is_late")
     # Lines, evidence, remedies, stake
     line_ids = fields.One2many(
         comodel_name="adv.claim.line", inverse_name="claim_id", string="Claimed lines", copy=True
@@ -190,12 +170,6 @@ class AdvClaim(models.Model):
         store=True,
         help="Value of the claimed lines plus the cost of the remedies.",
     )
-    escalated = fields.Boolean(copy=False, tracking=True)
-    escalation_reason = fields.Char(copy=False)
-    resolution_days = fields.Float(
-        string="Days to resolve", compute="_compute_resolution_days", store=True, aggregator="avg"
-    )
-    claim_count = fields.Integer(default=1, string="Claims", help="For the pivot: 1 per claim.")
     color = fields.Integer(compute="_compute_color")
 
     # ------------------------------------------------------------
@@ -217,60 +191,6 @@ class AdvClaim(models.Model):
         for claim in self:
             if claim.picking_id.carrier_id:
                 claim.carrier_id = claim.picking_id.carrier_id
-
-    @api.depends("picking_id.date_done")
-    def _compute_date_delivered(self):
-        for claim in self:
-            if claim.picking_id.date_done:
-                claim.date_delivered = claim.picking_id.date_done.date()
-
-    @api.depends("date_delivered", "date_reserve", "type_id.carrier_reserve")
-    def _compute_reserve(self):
-        for claim in self:
-            deadline = (
-                reserve_deadline(claim.date_delivered)
-                if claim.date_delivered and claim.type_id.carrier_reserve
-                else False
-            )
-            claim.reserve_deadline = deadline
-            claim.reserve_late = bool(
-                deadline and claim.date_reserve and claim.date_reserve > deadline
-            )
-
-    @api.depends("date_claim", "type_id", "severity")
-    def _compute_deadlines(self):
-        table = self.env["adv.claim.type"]._deadline_table(self.type_id.ids)
-        for claim in self:
-            severity = claim.severity or "normal"
-            ack, resolution = table.get((claim.type_id.id, severity), DEFAULT_DEADLINES[severity])
-            start = claim.date_claim or fields.Datetime.now()
-            claim.ack_deadline = start + datetime.timedelta(days=ack or 0.5)
-            claim.resolution_deadline = start + datetime.timedelta(days=resolution)
-
-    @api.depends("state", "ack_deadline", "resolution_deadline", "date_ack")
-    def _compute_is_late(self):
-        now = fields.Datetime.now()
-        for claim in self:
-            claim.is_late = claim._adv_is_open() and bool(
-                (not claim.date_ack and claim.ack_deadline and claim.ack_deadline < now)
-                or (claim.resolution_deadline and claim.resolution_deadline < now)
-            )
-
-    def _search_is_late(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on late claims."))
-        now = fields.Datetime.now()
-        late = [
-            "&",
-            ("state", "not in", CLOSED_STATES),
-            "|",
-            ("resolution_deadline", "<", now),
-            "&",
-            ("date_ack", "=", False),
-            ("ack_deadline", "<", now),
-        ]
-        # Deadlines are always set (computed from the receipt date): negation is exact.
-        return late if (operator == "=") == value else ["!", *late]
 
     @api.depends("type_id.required_evidence_ids", "evidence_ids.kind_id")
     def _compute_missing_evidence_ids(self):
@@ -302,15 +222,6 @@ class AdvClaim(models.Model):
             claim.amount_remedy = remedy
             claim.amount_stake = claimed + remedy
 
-    @api.depends("date_claim", "date_resolved")
-    def _compute_resolution_days(self):
-        for claim in self:
-            if claim.date_resolved and claim.date_claim:
-                delta = claim.date_resolved - claim.date_claim
-                claim.resolution_days = round(delta.total_seconds() / 86400, 2)
-            else:
-                claim.resolution_days = 0.0
-
     @api.depends("is_late", "escalated")
     def _compute_color(self):
         for claim in self:
@@ -335,7 +246,7 @@ class AdvClaim(models.Model):
                     )
                 )
 
-    @api.constrains("sale_order_id", "picking_id", "invoice_id", "partner_id")
+    @api.constrains(*DOCUMENT_FIELDS, "partner_id")
     def _check_documents_customer(self):
         for claim in self:
             customer = claim.commercial_partner_id
@@ -357,30 +268,14 @@ class AdvClaim(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id"))
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company or self.env.company)
-                    .next_by_code("adv.claim")
-                    or "/"
-                )
-            # The customer of a claim made from a document is the document's company, not
-            # the contact who placed it (nor a context default, which still wins when given).
-            for field in ("sale_order_id", "picking_id", "invoice_id"):
-                if (
-                    vals.get(field)
-                    and not vals.get("partner_id")
-                    and not self.env.context.get("default_partner_id")
-                ):
-                    document = self.env[self._fields[field].comodel_name].browse(vals[field])
-                    vals["partner_id"] = document.partner_id.commercial_partner_id.id
-                    if document.partner_id != document.partner_id.commercial_partner_id:
-                        vals.setdefault("contact_id", document.partner_id.id)
+                vals["name"] = self._next_reference(vals.get("company_id"))
+            self._prepare_customer_from_document(vals)
             if vals.get("state", "new") != "new":
                 raise UserError(self.env._("A claim starts as New."))
         claims = super().create(vals_list)
         claims._schedule_acknowledgement()
-        claims._adv_check_escalation()
+        claims._adv_escalate_if_needed()
+        claims._adv_documents_changed()
         return claims
 
     def write(self, vals):
@@ -399,8 +294,26 @@ class AdvClaim(models.Model):
         if {"type_id", "severity", "date_claim"} & set(vals):
             self._reschedule_deadlines()
         if {"severity", "user_id", "state", "line_ids", "remedy_ids"} & set(vals):
-            self._adv_check_escalation()
+            self._adv_escalate_if_needed()
+        if set(DOCUMENT_FIELDS) & set(vals):
+            self._adv_documents_changed()
         return result
+
+    def _adv_documents_changed(self):
+        """Hook: the customer documents (``DOCUMENT_FIELDS``: sale order, delivery, invoice) of
+        the claims in ``self`` were just set or changed.
+
+        Called once per ``create`` (all the new claims, documents or not) and once per ``write``
+        that names one of those fields (all the written claims), after the ORM's and the claim's
+        own work; ``self`` has the caller's environment. Does nothing here; glue addons extend
+        it set-based, e.g. supply follow-up links the supply delays behind the claims' orders.
+        """
+        return
+
+    @api.model
+    def _next_reference(self, company_id):
+        company = self.env["res.company"].browse(company_id) or self.env.company
+        return self.env["ir.sequence"].with_company(company).next_by_code("adv.claim") or "/"
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_new(self):
@@ -408,48 +321,6 @@ class AdvClaim(models.Model):
             raise UserError(
                 self.env._("Only new claims without remedy can be deleted; reject the others.")
             )
-
-    # ------------------------------------------------------------
-    # Mail gateway and portal
-    # ------------------------------------------------------------
-
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        """A claim from an e-mail: the sender's customer, the subject and the body."""
-        email = email_normalize(msg_dict.get("email_from") or "")
-        values = dict(custom_values or {})
-        partner = self.env["res.partner"]
-        if email:
-            partner = partner.search([("email_normalized", "=", email)], limit=1)
-        values.setdefault("subject", msg_dict.get("subject") or self.env._("Claim by e-mail"))
-        values.setdefault("email_from", msg_dict.get("email_from"))
-        values.setdefault("channel", "email")
-        values.setdefault("description", msg_dict.get("body"))
-        if partner:
-            values.setdefault("partner_id", partner.commercial_partner_id.id)
-            values.setdefault("contact_id", partner.id)
-        else:
-            # Unknown sender: a contact to complete, not a lost e-mail.
-            name = msg_dict.get("email_from") or email or "?"
-            values.setdefault("partner_id", partner.create({"name": name, "email": email}).id)
-        return super().message_new(msg_dict, custom_values=values)
-
-    def _compute_access_url(self):
-        result = super()._compute_access_url()
-        for claim in self:
-            claim.access_url = f"/my/claims/{claim.id}"
-        return result
-
-    def _message_get_suggested_recipients(self):
-        recipients = super()._message_get_suggested_recipients()
-        for claim in self:
-            if claim.contact_id or claim.partner_id:
-                claim._message_add_suggested_recipient(
-                    recipients,
-                    partner=claim.contact_id or claim.partner_id,
-                    reason=self.env._("Customer"),
-                )
-        return recipients
 
     # ------------------------------------------------------------
     # Actions
@@ -493,22 +364,6 @@ class AdvClaim(models.Model):
         self.write({"state": state})
         return True
 
-    def action_suggest_lines(self):
-        """Claimed lines from the source document, else from the customer's recent documents."""
-        self.ensure_one()
-        if self.state in CLOSED_STATES:
-            raise UserError(self.env._("This claim is finished: its lines can no longer change."))
-        values = self._get_suggested_line_values()
-        if not values:
-            raise UserError(
-                self.env._(
-                    "No delivered or invoiced goods found for %(customer)s.",
-                    customer=self.partner_id.display_name,
-                )
-            )
-        self.line_ids = [fields.Command.create(v) for v in values]
-        return True
-
     def action_propose_credit_note(self):
         """Propose a credit note on the claimed invoice lines and open it to carry it out."""
         return self._propose_remedy("credit_note")
@@ -520,13 +375,7 @@ class AdvClaim(models.Model):
         )
         if self.state in ("qualified", "waiting"):
             self.action_propose()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": remedy._name,
-            "res_id": remedy.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return remedy._get_records_action(view_mode="form", context={})
 
     def action_send_answer(self):
         """The answer e-mail (the proposed remedies), in the customer's language."""
@@ -614,198 +463,5 @@ class AdvClaim(models.Model):
                 ["adv_claims.mail_activity_claim_ack", "adv_claims.mail_activity_claim_resolution"]
             )
 
-    def _schedule_acknowledgement(self):
-        for claim in self:
-            if claim.user_id and not claim.date_ack:
-                claim.activity_schedule(
-                    "adv_claims.mail_activity_claim_ack",
-                    date_deadline=fields.Date.context_today(claim, claim.ack_deadline),
-                    user_id=claim.user_id.id,
-                )
-
-    def _reschedule_deadlines(self):
-        """Move the open acknowledgement / resolution activities to the new deadlines."""
-        ack = self.env.ref("adv_claims.mail_activity_claim_ack")
-        resolution = self.env.ref("adv_claims.mail_activity_claim_resolution")
-        for claim in self:
-            for activity in claim.activity_ids:
-                if activity.activity_type_id == ack:
-                    deadline = claim.ack_deadline
-                elif activity.activity_type_id == resolution:
-                    deadline = claim.resolution_deadline
-                else:
-                    continue
-                activity.date_deadline = fields.Date.context_today(claim, deadline)
-
-    def _schedule_resolution(self):
-        xmlid = "adv_claims.mail_activity_claim_resolution"
-        activity_type = self.env.ref(xmlid)
-        for claim in self:
-            if claim.user_id and activity_type not in claim.activity_ids.activity_type_id:
-                claim.activity_schedule(
-                    xmlid,
-                    date_deadline=fields.Date.context_today(claim, claim.resolution_deadline),
-                    user_id=claim.user_id.id,
-                )
-
-    def _get_escalation_reason(self):
-        """Why this claim must go to sales management, or False."""
-        self.ensure_one()
-        if self.severity == "critical":
-            return self.env._("critical severity")
-        delegation = self.env["adv.claim.delegation"]
-        if self.user_id and not delegation._covers(
-            self.user_id, self.company_id, self.amount_stake
-        ):
-            return self.env._(
-                "stake %(stake)s above the handler's delegation",
-                stake=self.currency_id.format(self.amount_stake),
-            )
-        return False
-
-    def _get_escalation_users(self):
-        """Sales management of the claim's company: the sales managers."""
-        self.ensure_one()
-        managers = self.env.ref("sales_team.group_sale_manager").sudo().users
-        return managers.filtered(
-            lambda u: (
-                not u.share
-                and u.active
-                and self.company_id in u.company_ids
-                and u != self.user_id
-                and u.id != 1
-            )
-        )
-
-    def _adv_check_escalation(self):
-        """Escalate once, with an activity and a message to sales management."""
-        for claim in self.filtered(lambda c: not c.escalated and c._adv_is_open()):
-            reason = claim._get_escalation_reason()
-            if not reason:
-                continue
-            managers = claim._get_escalation_users()
-            claim.sudo().write({"escalated": True, "escalation_reason": reason})
-            claim.message_post(
-                body=self.env._("Claim escalated to sales management: %(reason)s.", reason=reason),
-                partner_ids=managers.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-            for manager in managers:
-                claim.activity_schedule(
-                    "adv_claims.mail_activity_claim_escalation",
-                    user_id=manager.id,
-                    note=reason,
-                )
-
     def _adv_day_stake(self):
         return {claim.id: claim.amount_stake for claim in self}
-
-    def _get_suggested_line_values(self):
-        """Values of claimed lines for the claim's document, else the customer's last 90 days:
-        invoice lines first, then delivered moves not yet invoiced. Two queries in all."""
-        self.ensure_one()
-        customer = self.commercial_partner_id
-        since = fields.Datetime.now() - datetime.timedelta(days=90)
-        aml_domain = [
-            ("move_id.move_type", "=", "out_invoice"),
-            ("move_id.state", "=", "posted"),
-            ("display_type", "=", "product"),
-            ("product_id", "!=", False),
-            ("company_id", "=", self.company_id.id),
-        ]
-        move_domain = [
-            ("state", "=", "done"),
-            ("picking_code", "=", "outgoing"),
-            ("company_id", "=", self.company_id.id),
-        ]
-        if self.invoice_id:
-            aml_domain.append(("move_id", "=", self.invoice_id.id))
-            move_domain = None
-        elif self.picking_id:
-            move_domain.append(("picking_id", "=", self.picking_id.id))
-            aml_domain = None
-        elif self.sale_order_id:
-            aml_domain.append(("sale_line_ids.order_id", "=", self.sale_order_id.id))
-            move_domain.append(("sale_line_id.order_id", "=", self.sale_order_id.id))
-        else:
-            aml_domain += [
-                ("move_id.commercial_partner_id", "=", customer.id),
-                ("move_id.invoice_date", ">=", since.date()),
-            ]
-            move_domain += [
-                ("partner_id.commercial_partner_id", "=", customer.id),
-                ("date", ">=", since),
-            ]
-        values = []
-        invoiced_sale_lines = set()
-        if aml_domain is not None:
-            amls = self.env["account.move.line"].search(aml_domain, order="date desc", limit=40)
-            for aml in amls:
-                values.append(
-                    {
-                        "invoice_line_id": aml.id,
-                        "sale_line_id": aml.sale_line_ids[:1].id,
-                        "product_id": aml.product_id.id,
-                        "quantity": aml.quantity,
-                    }
-                )
-                invoiced_sale_lines.update(aml.sale_line_ids.ids)
-        if move_domain is not None:
-            moves = self.env["stock.move"].search(move_domain, order="date desc", limit=40)
-            for move in moves:
-                if move.sale_line_id.id in invoiced_sale_lines and not self.picking_id:
-                    continue
-                values.append(
-                    {
-                        "move_id": move.id,
-                        "sale_line_id": move.sale_line_id.id,
-                        "product_id": move.product_id.id,
-                        "quantity": move.quantity,
-                    }
-                )
-        return values
-
-    @api.model
-    def _adv_pareto(self, groupby, domain=None, measure="amount_stake"):
-        """Pareto of the claims by ``groupby`` (e.g. ``type_id``, ``responsible_party``,
-        ``carrier_id``, ``commercial_partner_id``): one grouped query.
-
-        Returns rows ``(group, value, count, cumulative %, in the first 80 %)``, largest first;
-        a group is in the 80 % when the cumulative share *before* it is below 80 %.
-        """
-        groups = self._read_group(
-            domain or [], [groupby], [f"{measure}:sum", "__count"], order=f"{measure}:sum desc"
-        )
-        total = sum(value or 0.0 for __, value, __ in groups) or 1.0
-        rows, cumulative = [], 0.0
-        for group, value, count in groups:
-            before = cumulative
-            cumulative += (value or 0.0) * 100.0 / total
-            rows.append((group, value or 0.0, count, round(cumulative, 2), before < 80.0))
-        return rows
-
-    @api.model
-    def _adv_claim_counts(self, field, ids):
-        """``{document id: claim count}`` for smart buttons, one grouped query."""
-        groups = self.sudo()._read_group([(field, "in", ids)], [field], ["__count"])
-        return {record.id: count for record, count in groups}
-
-    @api.model
-    def _adv_claim_rate_data(self, partner_ids, since):
-        """``{commercial partner id: delivered order lines since}`` in one SQL query."""
-        query = SQL(
-            """
-            SELECT p.commercial_partner_id, COUNT(DISTINCT sol.id)
-              FROM sale_order_line sol
-              JOIN sale_order so ON so.id = sol.order_id
-              JOIN res_partner p ON p.id = so.partner_id
-             WHERE p.commercial_partner_id = ANY(%(partners)s)
-               AND sol.qty_delivered > 0
-               AND so.date_order >= %(since)s
-          GROUP BY p.commercial_partner_id
-            """,
-            partners=list(partner_ids),
-            since=since,
-        )
-        self.env.cr.execute(query)
-        return dict(self.env.cr.fetchall())

@@ -157,12 +157,12 @@ class AdvClaimLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines.claim_id._adv_day_refresh()
-        lines.claim_id._adv_check_escalation()
+        lines.claim_id._adv_escalate_if_needed()
         return lines
 
     def write(self, vals):
         result = super().write(vals)
         if {"quantity", "price_unit"} & set(vals):
             self.claim_id._adv_day_refresh()
-            self.claim_id._adv_check_escalation()
+            self.claim_id._adv_escalate_if_needed()
         return result

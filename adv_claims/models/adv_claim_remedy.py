@@ -1,12 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Remedies: the claim decides, Odoo's own documents repair.
 
-Each remedy type has one ``_execute_<type>`` method creating the native document (credit note,
-return picking, replacement order or delivery, vendor refund...). Execution is refused above the
-user's delegation for that remedy type, unless someone whose delegation covers it approved it.
+Each remedy type has one ``_execute_<type>`` method creating the native document: the accounting
+ones (credit note, commercial gesture, re-invoicing, back-charge) in
+``adv_claim_remedy_accounting.py``, the stock ones (return, replacement order or delivery) in
+``adv_claim_remedy_stock.py``. Execution is refused above the user's delegation for that remedy
+type, unless someone whose delegation covers it approved it.
 """
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 REMEDY_TYPES = [
@@ -162,7 +164,7 @@ class AdvClaimRemedy(models.Model):
                     )
                 )
         remedies.claim_id._adv_day_refresh()
-        remedies.claim_id._adv_check_escalation()
+        remedies.claim_id._adv_escalate_if_needed()
         return remedies
 
     def write(self, vals):
@@ -176,7 +178,7 @@ class AdvClaimRemedy(models.Model):
         result = super().write(vals)
         if {"amount", "state", "remedy_type"} & set(vals):
             self.claim_id._adv_day_refresh()
-            self.claim_id._adv_check_escalation()
+            self.claim_id._adv_escalate_if_needed()
         return result
 
     @api.ondelete(at_uninstall=False)
@@ -194,7 +196,7 @@ class AdvClaimRemedy(models.Model):
         for remedy in self:
             remedy._check_can_change()
             approvers = delegation._approvers_for(
-                remedy.company_id, remedy.amount, remedy.remedy_type, exclude=self.env.user
+                remedy.company_id, remedy.amount, scope=remedy.remedy_type, exclude=self.env.user
             )
             remedy.state = "to_approve"
             for approver in approvers:
@@ -275,17 +277,11 @@ class AdvClaimRemedy(models.Model):
         return True
 
     def action_open_document(self):
-        documents = self._get_document()
-        if not documents:
+        """The form of the (first) native document these remedies created."""
+        document = self._get_document()[:1]
+        if not document:
             return False
-        document = documents[:1]
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": document._name,
-            "res_id": document.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return document._get_records_action(view_mode="form", context={})
 
     # ------------------------------------------------------------
     # Business
@@ -311,8 +307,9 @@ class AdvClaimRemedy(models.Model):
     def _check_delegation(self):
         self.ensure_one()
         delegation = self.env["adv.claim.delegation"]
-        if not delegation._covers(self.env.user, self.company_id, self.amount, self.remedy_type):
-            ___, limit = delegation._get_limit(self.env.user, self.company_id, self.remedy_type)
+        user, company, scope = self.env.user, self.company_id, self.remedy_type
+        if not delegation._covers(user, company, self.amount, scope=scope):
+            ___, limit = delegation._get_limit(user, company, scope=scope)
             raise UserError(
                 self.env._(
                     "%(remedy)s: %(amount)s is above your delegation (%(limit)s). Request an "
@@ -322,242 +319,6 @@ class AdvClaimRemedy(models.Model):
                     limit=self.currency_id.format(limit),
                 )
             )
-
-    def _get_credited_invoice(self):
-        self.ensure_one()
-        invoices = self.line_ids.invoice_line_id.move_id or self.claim_id.invoice_id
-        if len(invoices) > 1:
-            raise UserError(self.env._("One credit note per invoice: make one remedy per invoice."))
-        return invoices
-
-    def _prepare_move_line_from_invoice_line(self, claim_line):
-        aml = claim_line.invoice_line_id
-        return {
-            "product_id": aml.product_id.id,
-            "name": aml.name,
-            "quantity": claim_line.quantity,
-            "product_uom_id": aml.product_uom_id.id,
-            "price_unit": aml.price_unit,
-            "discount": aml.discount,
-            "tax_ids": [Command.set(aml.tax_ids.ids)],
-            "account_id": aml.account_id.id,
-        }
-
-    def _prepare_single_line(self, label, journal):
-        return {
-            "name": label,
-            "quantity": 1.0,
-            "price_unit": self.amount,
-            "account_id": journal.default_account_id.id,
-            "tax_ids": [],
-        }
-
-    def _get_journal(self, journal_type):
-        journal = self.env["account.journal"].search(
-            [
-                *self.env["account.journal"]._check_company_domain(self.company_id),
-                ("type", "=", journal_type),
-            ],
-            limit=1,
-        )
-        if not journal:
-            raise UserError(self.env._("No %(type)s journal in this company.", type=journal_type))
-        return journal
-
-    def _label(self):
-        return self.note or f"{self.claim_id.name} - {self.claim_id.subject}"
-
-    def _execute_credit_note(self):
-        invoice = self._get_credited_invoice()
-        if not invoice or invoice.state != "posted":
-            raise UserError(self.env._("A credit note needs claimed lines of a posted invoice."))
-        if self.credit_scope == "invoice":
-            refund = invoice._reverse_moves(
-                [{"ref": self._label(), "invoice_date": fields.Date.context_today(self)}]
-            )
-        else:
-            refund = self.env["account.move"].create(
-                {
-                    "move_type": "out_refund",
-                    "partner_id": invoice.partner_id.id,
-                    "company_id": invoice.company_id.id,
-                    "journal_id": invoice.journal_id.id,
-                    "currency_id": invoice.currency_id.id,
-                    "fiscal_position_id": invoice.fiscal_position_id.id,
-                    "reversed_entry_id": invoice.id,
-                    "invoice_origin": invoice.name,
-                    "ref": self._label(),
-                    "invoice_line_ids": [
-                        Command.create(self._prepare_move_line_from_invoice_line(line))
-                        for line in self.line_ids
-                    ],
-                }
-            )
-        self.account_move_id = refund
-
-    def _execute_gesture(self):
-        journal = self._get_journal("sale")
-        self.account_move_id = self.env["account.move"].create(
-            {
-                "move_type": "out_refund",
-                "partner_id": self.claim_id.partner_id.id,
-                "company_id": self.company_id.id,
-                "journal_id": journal.id,
-                "ref": self._label(),
-                "invoice_origin": self.claim_id.name,
-                "invoice_line_ids": [
-                    Command.create(
-                        self._prepare_single_line(
-                            self.env._("Commercial gesture: %(label)s", label=self._label()),
-                            journal,
-                        )
-                    )
-                ],
-            }
-        )
-
-    def _execute_reinvoice(self):
-        journal = self._get_journal("sale")
-        self.account_move_id = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.claim_id.partner_id.id,
-                "company_id": self.company_id.id,
-                "journal_id": journal.id,
-                "ref": self._label(),
-                "invoice_origin": self.claim_id.name,
-                "invoice_line_ids": [
-                    Command.create(self._prepare_single_line(self._label(), journal))
-                ],
-            }
-        )
-
-    def _execute_back_charge(self):
-        if not self.partner_id:
-            raise UserError(self.env._("A back-charge needs the carrier or supplier to charge."))
-        journal = self._get_journal("purchase")
-        if not self.picking_id and self.claim_id.picking_id:
-            self.picking_id = self.claim_id.picking_id
-        self.account_move_id = self.env["account.move"].create(
-            {
-                "move_type": "in_refund",
-                "partner_id": self.partner_id.id,
-                "company_id": self.company_id.id,
-                "journal_id": journal.id,
-                "ref": self._label(),
-                "invoice_origin": self.purchase_id.name or self.claim_id.name,
-                "invoice_date": fields.Date.context_today(self),
-                "invoice_line_ids": [
-                    Command.create(
-                        self._prepare_single_line(
-                            self.env._("Back-charge: %(label)s", label=self._label()), journal
-                        )
-                    )
-                ],
-            }
-        )
-
-    def _execute_return(self):
-        lines = self.line_ids.filtered("move_id")
-        pickings = lines.move_id.picking_id
-        if len(pickings) != 1:
-            raise UserError(
-                self.env._("A return needs claimed lines of exactly one validated delivery.")
-            )
-        wizard = (
-            self.env["stock.return.picking"]
-            .with_context(active_id=pickings.id, active_model="stock.picking")
-            .create({"picking_id": pickings.id})
-        )
-        quantities = {line.move_id.id: line.quantity for line in lines}
-        for return_line in wizard.product_return_moves:
-            return_line.quantity = quantities.get(return_line.move_id.id, 0.0)
-        picking = wizard._create_return()
-        if self.return_destination == "scrap":
-            scrap = self.env["stock.location"].search(
-                [
-                    ("scrap_location", "=", True),
-                    ("company_id", "in", [self.company_id.id, False]),
-                ],
-                limit=1,
-            )
-            if not scrap:
-                raise UserError(self.env._("No scrap location in this company."))
-            picking.write({"location_dest_id": scrap.id})
-            picking.move_ids.write({"location_dest_id": scrap.id})
-        picking.origin = f"{picking.origin or ''} ({self.claim_id.name})".strip()
-        self.picking_id = picking
-
-    def _execute_replacement(self):
-        lines = self.line_ids
-        if not lines:
-            raise UserError(self.env._("A replacement needs claimed lines."))
-        claim = self.claim_id
-        if self.replacement_mode == "order":
-            order = self.sale_order_id.filtered(lambda o: o.state in ("draft", "sent"))
-            if not order:
-                order = self.env["sale.order"].create(
-                    {
-                        "partner_id": claim.partner_id.id,
-                        "company_id": claim.company_id.id,
-                        "origin": claim.name,
-                        "client_order_ref": claim.name,
-                        "order_line": [
-                            Command.create(
-                                {
-                                    "product_id": line.product_id.id,
-                                    "product_uom_qty": line.quantity,
-                                    "price_unit": 0.0,
-                                }
-                            )
-                            for line in lines
-                        ],
-                    }
-                )
-            self.sale_order_id = order
-            # Through the suite's confirmation gate: a refusal is recorded by the control (its
-            # approvers can release the order) and told here.
-            refusals = self.env["adv.confirmation.gate"]._submit(order)
-            if order.state != "sale":
-                return self.env._(
-                    "%(remedy)s: the replacement order %(order)s was not confirmed and stays a "
-                    "quotation:\n%(reasons)s",
-                    remedy=self.name,
-                    order=order.name,
-                    reasons=refusals.get(order.id) or self.env._("refused by a control."),
-                )
-            self.picking_id = order.picking_ids[:1]
-            return None
-        warehouse = self.env["stock.warehouse"].search(
-            [("company_id", "=", claim.company_id.id)], limit=1
-        )
-        picking_type = warehouse.out_type_id
-        customer_location = claim.partner_id.property_stock_customer
-        picking = self.env["stock.picking"].create(
-            {
-                "partner_id": claim.partner_id.id,
-                "picking_type_id": picking_type.id,
-                "location_id": picking_type.default_location_src_id.id,
-                "location_dest_id": customer_location.id,
-                "origin": claim.name,
-                "company_id": claim.company_id.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": line.product_id.display_name,
-                            "product_id": line.product_id.id,
-                            "product_uom_qty": line.quantity,
-                            "product_uom": line.product_id.uom_id.id,
-                            "location_id": picking_type.default_location_src_id.id,
-                            "location_dest_id": customer_location.id,
-                        }
-                    )
-                    for line in lines
-                ],
-            }
-        )
-        picking.action_confirm()
-        self.picking_id = picking
 
     def _adv_back_charge_created(self):
         """Hook: called once the back-charge document exists (``account_move_id``), with

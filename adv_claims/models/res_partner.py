@@ -43,7 +43,7 @@ class ResPartner(models.Model):
                 ["__count"],
             )
         }
-        delivered = Claim._adv_claim_rate_data(commercial.ids, since) if commercial else {}
+        delivered = Claim._adv_delivered_line_counts(commercial.ids, since) if commercial else {}
         for partner in self:
             key = partner.commercial_partner_id.id
             partner.adv_claim_count = total.get(key, 0)

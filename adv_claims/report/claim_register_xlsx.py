@@ -1,7 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-PARETO_CUT = 80.0
+from odoo.addons.adv_base.tools.xlsx import Column, formats, write_cell, write_table
+
+from ..tools.pareto import pareto_rows
 
 
 class ClaimRegisterXlsx(models.AbstractModel):
@@ -26,117 +28,90 @@ class ClaimRegisterXlsx(models.AbstractModel):
         ]
 
     def _pareto_rows(self, model, field, claims):
+        """The Pareto rows of ``claims`` by ``field`` of ``model``, the group as a label."""
         if model == "adv.claim":
             rows = claims._adv_pareto(field, [("id", "in", claims.ids)])
         else:
-            groups = self.env[model]._read_group(
-                [("claim_id", "in", claims.ids)],
-                [field],
-                ["amount:sum", "__count"],
-                order="amount:sum desc",
+            rows = pareto_rows(
+                self.env[model]._read_group(
+                    [("claim_id", "in", claims.ids)],
+                    [field],
+                    ["amount:sum", "__count"],
+                    order="amount:sum desc",
+                )
             )
-            total = sum(value for __, value, __ in groups) or 1.0
-            rows, cumulative = [], 0.0
-            for group, value, count in groups:
-                before = cumulative
-                cumulative += value * 100.0 / total
-                rows.append((group, value, count, round(cumulative, 2), before < PARETO_CUT))
-        labels = (
-            dict(self.env[model]._fields[field]._description_selection(self.env))
-            if (self.env[model]._fields[field].type == "selection")
-            else {}
-        )
-        return [
-            (
-                labels.get(group, group) if labels else (group.display_name or "-"),
-                value,
-                count,
-                cumulative,
-                cut,
-            )
-            for group, value, count, cumulative, cut in rows
-        ]
+        definition = self.env[model]._fields[field]
+        if definition.type == "selection":
+            labels = dict(definition._description_selection(self.env))
+            return [(labels.get(group, group), *row) for group, *row in rows]
+        return [(group.display_name or "-", *row) for group, *row in rows]
 
     def generate_xlsx_report(self, workbook, data, claims):
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        percent = workbook.add_format({"num_format": "0.0"})
-        date = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        self._write_register(
-            workbook.add_worksheet(self.env._("Register")), claims, bold, money, date
-        )
+        fmt = formats(workbook)
+        self._write_register(workbook.add_worksheet(self.env._("Register")), fmt, claims)
         for model, field, label in self._pareto_dimensions():
             sheet = workbook.add_worksheet(self.env._("Pareto %(dimension)s", dimension=label)[:31])
-            self._write_pareto(
-                workbook,
-                sheet,
-                label,
-                self._pareto_rows(model, field, claims),
-                bold,
-                money,
-                percent,
-            )
-        self._write_indicators(workbook.add_worksheet(self.env._("Indicators")), claims, bold)
+            rows = self._pareto_rows(model, field, claims)
+            self._write_pareto(workbook, sheet, fmt, label, rows)
+        self._write_indicators(workbook.add_worksheet(self.env._("Indicators")), fmt, claims)
 
-    def _write_register(self, sheet, claims, bold, money, date):
+    def _write_register(self, sheet, fmt, claims):
         states = dict(claims._fields["state"]._description_selection(self.env))
         parties = dict(claims._fields["responsible_party"]._description_selection(self.env))
-        headers = [
-            self.env._("Reference"),
-            self.env._("Received"),
-            self.env._("Customer"),
-            self.env._("Subject"),
-            self.env._("Cause"),
-            self.env._("Responsible party"),
-            self.env._("Severity"),
-            self.env._("Stage"),
-            self.env._("Claimed value"),
-            self.env._("Remedy cost"),
-            self.env._("Stake"),
-            self.env._("Days to resolve"),
+        columns = [
+            Column(self.env._("Reference"), 18),
+            Column(self.env._("Received"), 12, "date"),
+            Column(self.env._("Customer"), 22),
+            Column(self.env._("Subject"), 22),
+            Column(self.env._("Cause"), 22),
+            Column(self.env._("Responsible party"), 22),
+            Column(self.env._("Severity"), 22),
+            Column(self.env._("Stage"), 22),
+            Column(self.env._("Claimed value"), 14, "money"),
+            Column(self.env._("Remedy cost"), 14, "money"),
+            Column(self.env._("Stake"), 14, "money"),
+            Column(self.env._("Days to resolve"), 14),
         ]
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, bold)
-        for row, claim in enumerate(claims, start=1):
-            sheet.write(row, 0, claim.name)
-            sheet.write_datetime(row, 1, claim.date_claim, date)
-            sheet.write(row, 2, claim.commercial_partner_id.name or "")
-            sheet.write(row, 3, claim.subject)
-            sheet.write(row, 4, claim.type_id.name or "")
-            sheet.write(row, 5, parties.get(claim.responsible_party, ""))
-            sheet.write(row, 6, claim.severity or "")
-            sheet.write(row, 7, states[claim.state])
-            sheet.write_number(row, 8, claim.amount_claimed, money)
-            sheet.write_number(row, 9, claim.amount_remedy, money)
-            sheet.write_number(row, 10, claim.amount_stake, money)
-            sheet.write_number(row, 11, claim.resolution_days)
-        sheet.set_column(0, 0, 18)
-        sheet.set_column(1, 1, 12)
-        sheet.set_column(2, 7, 22)
-        sheet.set_column(8, 11, 14)
-        sheet.freeze_panes(1, 1)
+        rows = (
+            (
+                claim.name,
+                claim.date_claim,
+                claim.commercial_partner_id.name,
+                claim.subject,
+                claim.type_id.name,
+                parties.get(claim.responsible_party),
+                claim.severity,
+                states[claim.state],
+                claim.amount_claimed,
+                claim.amount_remedy,
+                claim.amount_stake,
+                claim.resolution_days,
+            )
+            for claim in claims
+        )
+        write_table(sheet, fmt, columns, rows)
 
-    def _write_pareto(self, workbook, sheet, label, rows, bold, money, percent):
-        headers = [
-            label,
-            self.env._("Cost"),
-            self.env._("Claims"),
-            self.env._("Cumulative %"),
-            self.env._("In the 80 %"),
+    def _write_pareto(self, workbook, sheet, fmt, label, rows):
+        columns = [
+            Column(label, 30),
+            Column(self.env._("Cost"), 14, "money"),
+            Column(self.env._("Claims"), 14),
+            Column(self.env._("Cumulative %"), 14, "number"),
+            Column(self.env._("In the 80 %"), 14),
         ]
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, bold)
-        for row, (name, value, count, cumulative, cut) in enumerate(rows, start=1):
-            sheet.write(row, 0, name)
-            sheet.write_number(row, 1, value, money)
-            sheet.write_number(row, 2, count)
-            sheet.write_number(row, 3, cumulative, percent)
-            sheet.write(row, 4, self.env._("yes") if cut else "")
-        sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 4, 14)
-        if not rows:
-            return
-        last = len(rows)
+        yes = self.env._("yes")
+        last = write_table(
+            sheet,
+            fmt,
+            columns,
+            ((*row, yes if cut else None) for *row, cut in rows),
+            freeze=False,
+        )
+        if rows:
+            self._insert_pareto_chart(workbook, sheet, label, last)
+
+    def _insert_pareto_chart(self, workbook, sheet, label, last):
+        """Costs as columns, the cumulative % as a line on a second axis."""
         columns = workbook.add_chart({"type": "column"})
         columns.add_series(
             {
@@ -160,11 +135,11 @@ class ClaimRegisterXlsx(models.AbstractModel):
         columns.set_y2_axis({"min": 0, "max": 100})
         sheet.insert_chart(1, 6, columns, {"x_scale": 1.4, "y_scale": 1.3})
 
-    def _write_indicators(self, sheet, claims, bold):
+    def _write_indicators(self, sheet, fmt, claims):
         resolved = claims.filtered("date_resolved")
         average = sum(resolved.mapped("resolution_days")) / len(resolved) if resolved else 0.0
         start = min(claims.mapped("date_claim")) if claims else fields.Datetime.now()
-        delivered = claims._adv_claim_rate_data(claims.commercial_partner_id.ids, start)
+        delivered = claims._adv_delivered_line_counts(claims.commercial_partner_id.ids, start)
         lines = sum(delivered.values())
         rows = [
             (self.env._("Claims"), len(claims)),
@@ -174,6 +149,6 @@ class ClaimRegisterXlsx(models.AbstractModel):
             (self.env._("Claim rate (%)"), round(100.0 * len(claims) / lines, 2) if lines else 0.0),
         ]
         for row, (label, value) in enumerate(rows):
-            sheet.write(row, 0, label, bold)
-            sheet.write_number(row, 1, value)
+            write_cell(sheet, row, 0, label, fmt["bold"])
+            write_cell(sheet, row, 1, value)
         sheet.set_column(0, 0, 40)

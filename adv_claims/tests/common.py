@@ -8,6 +8,16 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.adv_base.tests.common import AdvUsersMixin
 
 
+def new_claim_handler(env, login, **values):
+    """A Claim Handler, Hélène Handler, who reads English (``values`` complete the user)."""
+    return new_test_user(
+        env,
+        login=login,
+        **{"name": "Hélène Handler", "lang": "en_US", "groups": "adv_claims.group_claim_handler"}
+        | values,
+    )
+
+
 class ClaimsCommon(AdvUsersMixin, AccountTestInvoicingCommon):
     """A customer ``customer`` (contact ``customer_contact``) who ordered 10 tiles at 50.00 and
     2 consulting days at 400.00: the order ``order`` is delivered (``delivery``) and invoiced
@@ -27,14 +37,8 @@ class ClaimsCommon(AdvUsersMixin, AccountTestInvoicingCommon):
         (cls.adv_user | cls.adv_manager | cls.internal_user).write(
             {"company_ids": [Command.link(cls.company.id)], "company_id": cls.company.id}
         )
-        cls.handler = new_test_user(
-            cls.env,
-            login="claim_handler",
-            name="Hélène Handler",
-            email="helene@example.com",
-            lang="en_US",
-            groups="adv_claims.group_claim_handler",
-            company_id=cls.company.id,
+        cls.handler = new_claim_handler(
+            cls.env, "claim_handler", email="helene@example.com", company_id=cls.company.id
         )
         cls.sales_manager = new_test_user(
             cls.env,
@@ -133,3 +137,19 @@ class ClaimsCommon(AdvUsersMixin, AccountTestInvoicingCommon):
             ],
         } | values
         return cls.make_claim(**vals)
+
+    @classmethod
+    def make_qualified_claim(cls, quantity=4.0, **values):
+        """``make_qualifiable_claim``, also on the delivery, and qualified: ready for remedies."""
+        claim = cls.make_qualifiable_claim(quantity=quantity, picking_id=cls.delivery.id, **values)
+        claim.action_qualify()
+        return claim
+
+    @classmethod
+    def make_remedy(cls, claim, remedy_type, user=None, **values):
+        """A draft remedy of ``claim`` (as ``user``, the handler by default)."""
+        return (
+            cls.env["adv.claim.remedy"]
+            .with_user(user or cls.handler)
+            .create({"claim_id": claim.id, "remedy_type": remedy_type} | values)
+        )

@@ -2,6 +2,7 @@
 import datetime
 import io
 import zipfile
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from lxml import etree
@@ -11,7 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from ..models.holidays import easter_sunday, french_public_holidays, reserve_deadline
+from ..tools.holidays import easter_sunday, french_public_holidays, reserve_deadline
 from .common import ClaimsCommon
 
 
@@ -72,6 +73,24 @@ class TestClaim(ClaimsCommon):
         )
         self.assertEqual(claim.partner_id, self.customer)
         self.assertEqual(claim.contact_id, self.customer_contact)
+
+    def test_documents_changed_hook_once_per_call_with_all_the_claims(self):
+        """Glue addons learn of the documents of new claims and of their changes through one
+        call of ``_adv_documents_changed`` per create or write, with all the claims concerned."""
+        Claim = self.env["adv.claim"].with_user(self.handler)
+        with patch.object(type(Claim), "_adv_documents_changed", autospec=True) as hook:
+            claims = Claim.create(
+                [
+                    {"subject": "On the order", "sale_order_id": self.order.id},
+                    {"subject": "On nothing yet", "partner_id": self.customer.id},
+                ]
+            )
+            self.assertEqual([call.args[0] for call in hook.call_args_list], [claims])
+            claims.write({"subject": "No document changes", "severity": "high"})
+            self.assertEqual(hook.call_count, 1)
+            claims.write({"invoice_id": self.invoice.id})
+            self.assertEqual(hook.call_count, 2)
+            self.assertEqual(hook.call_args.args[0], claims)
 
     def test_kanban_quick_create_of_a_phone_call(self):
         """The kanban's quick create (a call taken in the New column, on a phone too) makes a
@@ -145,45 +164,41 @@ class TestClaim(ClaimsCommon):
         self.assertEqual(by_picking.line_ids.quantity, 3.0)
         self.assertEqual(by_picking.line_ids.price_unit, 50.0)
 
+    def assert_claimed_line_refused(self, line, message, **values):
+        """Creating a claim on ``line`` (the values of a claimed line) fails saying ``message``."""
+        with self.assertRaises(ValidationError) as cm:
+            self.make_claim(line_ids=[Command.create(line)], **values)
+        self.assertIn(message, str(cm.exception))
+
     def test_claimed_quantity_cannot_exceed_delivered_or_invoiced(self):
-        with self.assertRaises(ValidationError) as cm:
-            self.make_claim(
-                line_ids=[
-                    Command.create({"invoice_line_id": self.tile_invoice_line.id, "quantity": 11})
-                ]
-            )
-        self.assertIn("11.0 claimed but only 10.0", str(cm.exception))
-        with self.assertRaises(ValidationError) as cm:
-            self.make_claim(
-                line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 12})]
-            )
-        self.assertIn("only 10.0 delivered", str(cm.exception))
+        self.assert_claimed_line_refused(
+            {"invoice_line_id": self.tile_invoice_line.id, "quantity": 11},
+            "11.0 claimed but only 10.0",
+        )
+        self.assert_claimed_line_refused(
+            {"move_id": self.tile_move.id, "quantity": 12}, "only 10.0 delivered"
+        )
         # Two claims on the same line together cannot exceed it either.
         self.make_claim(
             line_ids=[Command.create({"sale_line_id": self.tile_line.id, "quantity": 6})]
         )
-        with self.assertRaises(ValidationError) as cm:
-            self.make_claim(
-                line_ids=[Command.create({"sale_line_id": self.tile_line.id, "quantity": 5})]
-            )
-        self.assertIn("10.0 delivered", str(cm.exception))
-        with self.assertRaises(ValidationError) as cm:
-            self.make_claim(
-                line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 0})]
-            )
-        self.assertIn("must be positive", str(cm.exception))
+        self.assert_claimed_line_refused(
+            {"sale_line_id": self.tile_line.id, "quantity": 5}, "10.0 delivered"
+        )
+        self.assert_claimed_line_refused(
+            {"move_id": self.tile_move.id, "quantity": 0}, "must be positive"
+        )
         # the refused claims were rolled back: only the valid one is left
         self.assertEqual(
             self.env["adv.claim"].search_count([("partner_id", "=", self.customer.id)]), 1
         )
 
     def test_lines_of_another_customer_or_company_are_refused(self):
-        with self.assertRaises(ValidationError) as cm:
-            self.make_claim(
-                partner_id=self.other_customer.id,
-                line_ids=[Command.create({"move_id": self.tile_move.id, "quantity": 1})],
-            )
-        self.assertIn("was not sold to Martin SA", str(cm.exception))
+        self.assert_claimed_line_refused(
+            {"move_id": self.tile_move.id, "quantity": 1},
+            "was not sold to Martin SA",
+            partner_id=self.other_customer.id,
+        )
         with self.assertRaises(UserError) as cm:
             self.make_claim(partner_id=self.other_customer.id, sale_order_id=self.order.id)
         self.assertIn("is not a document of the customer", str(cm.exception))
@@ -302,17 +317,8 @@ class TestClaim(ClaimsCommon):
         claim = self.make_qualifiable_claim(quantity=4)
         self.assertEqual(claim.amount_claimed, 200.0)
         claim.action_qualify()
-        self.env["adv.claim.remedy"].with_user(self.handler).create(
-            {"claim_id": claim.id, "remedy_type": "gesture", "amount": 30.0}
-        )
-        self.env["adv.claim.remedy"].with_user(self.handler).create(
-            {
-                "claim_id": claim.id,
-                "remedy_type": "back_charge",
-                "amount": 90.0,
-                "partner_id": self.carrier_partner.id,
-            }
-        )
+        self.make_remedy(claim, "gesture", amount=30.0)
+        self.make_remedy(claim, "back_charge", amount=90.0, partner_id=self.carrier_partner.id)
         self.assertEqual(claim.amount_remedy, 30.0)  # a back-charge recovers, it costs nothing
         self.assertEqual(claim.amount_stake, 230.0)
 

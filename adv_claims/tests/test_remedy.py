@@ -1,9 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from unittest.mock import patch
 
-from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from ..models.adv_claim_remedy import AdvClaimRemedy
 from .common import ClaimsCommon
@@ -14,21 +13,10 @@ class TestRemedy(ClaimsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.claim = cls.make_qualifiable_claim(
-            quantity=4,
-            picking_id=cls.delivery.id,
-            line_ids=[
-                Command.create({"invoice_line_id": cls.tile_invoice_line.id, "quantity": 4}),
-            ],
-        )
-        cls.claim.action_qualify()
+        cls.claim = cls.make_qualified_claim(quantity=4)
 
     def remedy(self, remedy_type, user=None, **values):
-        return (
-            self.env["adv.claim.remedy"]
-            .with_user(user or self.handler)
-            .create({"claim_id": self.claim.id, "remedy_type": remedy_type} | values)
-        )
+        return self.make_remedy(self.claim, remedy_type, user=user, **values)
 
     def add_move_line(self, quantity):
         return self.env["adv.claim.line"].create(
@@ -152,6 +140,24 @@ class TestRemedy(ClaimsCommon):
         self.assertEqual(gesture.approved_by_id, self.adv_manager)
         # A credit note within the 1 000 of the general line is fine for the handler.
         self.remedy("credit_note").action_execute()
+
+    def test_a_holder_of_a_remedy_type_line_only_approves_that_type(self):
+        delegation = self.env["adv.claim.delegation"]
+        gestures_only = new_test_user(
+            self.env, login="claim_gesture_approver", company_id=self.company.id
+        )
+        delegation.create(
+            {
+                "user_id": gestures_only.id,
+                "remedy_type": "gesture",
+                "max_amount": 1000.0,
+                "company_id": self.company.id,
+            }
+        )
+        self.assertIn(gestures_only, delegation._approvers_for(self.company, 600.0, "gesture"))
+        self.assertNotIn(gestures_only, delegation._approvers_for(self.company, 1200.0, "gesture"))
+        self.assertNotIn(gestures_only, delegation._approvers_for(self.company, 600.0, "return"))
+        self.assertNotIn(gestures_only, delegation._approvers_for(self.company, 600.0))
 
     def test_no_remedy_on_a_finished_claim_and_user_without_right(self):
         with self.assertRaises(UserError):

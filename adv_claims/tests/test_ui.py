@@ -1,8 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import ClaimsCommon
+from .common import ClaimsCommon, new_claim_handler
 
 
 class ClaimTourCase(HttpCase):
@@ -12,14 +12,7 @@ class ClaimTourCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         ClaimsCommon.switch_off_order_control(cls.env.company)
-        cls.handler = new_test_user(
-            cls.env,
-            login="claims_tour",
-            password="claims_tour",
-            name="Hélène Handler",
-            lang="en_US",
-            groups="adv_claims.group_claim_handler",
-        )
+        cls.handler = new_claim_handler(cls.env, "claims_tour", password="claims_tour")
         cls.customer = cls.env["res.partner"].create(
             {"name": "Tour Customer Carrelage", "is_company": True}
         )

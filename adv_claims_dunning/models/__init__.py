@@ -1,3 +1,2 @@
 from . import account_move
 from . import account_move_line
-from . import adv_claim

@@ -1,42 +1,40 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo import api, models
+from odoo.osv import expression
 
-DISPUTE_FIELDS = {"adv_dispute", "adv_dispute_reason", "adv_dispute_until"}
+from odoo.addons.adv_claims.models.adv_claim import CLOSED_STATES
 
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
-    adv_dispute_claim_id = fields.Many2one(
-        "adv.claim",
-        string="Disputed by claim",
-        readonly=True,
-        copy=False,
-        ondelete="set null",
-        # partial index: deleting a claim must not scan every journal item
-        index="btree_not_null",
-        help="The open claim that put this receivable in dispute: the dispute is lifted when "
-        "the invoice has no open claim left. Empty for a dispute set by a collector.",
-    )
-
-    def write(self, vals):
-        """Only the claims' synchronisation (as superuser) says that a dispute is a claim's.
-
-        Any other change of the dispute (a collector's, from the invoice form, a call outcome,
-        an import, the expiry) makes it a manual dispute, which claims never lift; a dispute
-        ended that way is set again while an open claim remains on the invoice."""
-        if "adv_dispute_claim_id" in vals and not self.env.su:
-            if vals["adv_dispute_claim_id"]:
-                raise AccessError(
-                    self.env._("Only a claim can put an invoice in dispute for a claim.")
-                )
-            # clearing the claim's mark by hand is a manual change like any other
-            vals = {key: value for key, value in vals.items() if key != "adv_dispute_claim_id"}
-        from_claims = "adv_dispute_claim_id" in vals
-        if not from_claims and DISPUTE_FIELDS & set(vals):
-            vals = dict(vals, adv_dispute_claim_id=False)
-        res = super().write(vals)
-        if not from_claims and "adv_dispute" in vals and not vals["adv_dispute"]:
-            self.move_id._adv_sync_claim_disputes()
-        return res
+    @api.model
+    def _adv_dunning_suspensions(self, domain, today=None):
+        """An open claim on an invoice suspends the dunning of its receivables, with the oldest
+        open claim as reason; a collector's dispute stays first. Two searches for the whole set,
+        whoever asks (the claims are read as superuser: a collector needs no claim right)."""
+        suspensions = super()._adv_dunning_suspensions(domain, today)
+        Claim = self.env["adv.claim"].sudo()
+        open_claims = [("invoice_id", "!=", False), ("state", "not in", CLOSED_STATES)]
+        lines = self.search_fetch(
+            expression.AND(
+                [domain, [("move_id", "in", Claim._search(open_claims).subselect("invoice_id"))]]
+            ),
+            ["move_id"],
+        )
+        if not lines:
+            return suspensions
+        oldest = {}
+        claims = Claim.search(
+            expression.AND([open_claims, [("invoice_id", "in", lines.move_id.ids)]]),
+            order="date_claim, id",
+        )
+        for claim in claims:
+            oldest.setdefault(claim.invoice_id.id, claim)
+        for line in lines:
+            claim = oldest[line.move_id.id]
+            suspensions.setdefault(
+                line.id,
+                self.env._("Claim %(claim)s: %(subject)s", claim=claim.name, subject=claim.subject),
+            )
+        return suspensions

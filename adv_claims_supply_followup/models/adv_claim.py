@@ -3,37 +3,27 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, models
 
-from .adv_claim_remedy import SUPPLY_GROUP
-
-# The claim's fields naming the customer documents a supply delay may explain.
-DOCUMENT_FIELDS = ("sale_order_id", "picking_id", "invoice_id")
+from ..tools.delay_link import delay_link, union_link
 
 
 class AdvClaim(models.Model):
     _inherit = "adv.claim"
 
-    adv_delay_chase_ids = fields.Many2many(
-        comodel_name="adv.supply.chase",
-        relation="adv_claim_supply_chase_delay_rel",
-        column1="claim_id",
-        column2="chase_id",
-        string="Supply delays",
-        readonly=True,
-        copy=False,
-        groups=SUPPLY_GROUP,
-        help="The supply chases whose late receipt put this claim's order at risk.",
+    adv_delay_chase_ids = delay_link(
+        "adv.supply.chase",
+        "claim_id",
+        "chase_id",
+        "Supply delays",
+        "The supply chases whose late receipt put this claim's order at risk.",
     )
-    adv_chase_ids = fields.Many2many(
-        comodel_name="adv.supply.chase",
-        string="Supply chases",
-        compute="_compute_adv_chase_ids",
-        groups=SUPPLY_GROUP,
-        help="The chases of the delays behind this claim and of its back-charges.",
-    )
-    adv_chase_count = fields.Integer(
-        string="Number of supply chases", compute="_compute_adv_chase_ids", groups=SUPPLY_GROUP
+    adv_chase_ids, adv_chase_count = union_link(
+        "adv.supply.chase",
+        "Supply chases",
+        "Number of supply chases",
+        "The chases of the delays behind this claim and of its back-charges.",
+        "_compute_adv_chase_ids",
     )
 
     @api.depends("adv_delay_chase_ids", "remedy_ids.adv_chase_id")
@@ -42,26 +32,17 @@ class AdvClaim(models.Model):
             claim.adv_chase_ids = claim.adv_delay_chase_ids | claim.remedy_ids.adv_chase_id
             claim.adv_chase_count = len(claim.adv_chase_ids)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        claims = super().create(vals_list)
-        claims._adv_link_delay_chases()
-        return claims
-
-    def write(self, vals):
-        result = super().write(vals)
-        if set(DOCUMENT_FIELDS) & set(vals):
-            self._adv_link_delay_chases(replace=True)
+    def _adv_documents_changed(self):
+        """A claim whose documents were set or changed is linked to the delays behind them."""
+        result = super()._adv_documents_changed()
+        self._adv_link_delay_chases(replace=True)
         return result
 
     def action_adv_chases(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "adv_supply_followup.adv_supply_chase_action"
+        return self.env["adv.supply.chase"]._adv_chases_action(
+            [("id", "in", self.adv_chase_ids.ids)]
         )
-        action["domain"] = [("id", "in", self.adv_chase_ids.ids)]
-        action["context"] = {}
-        return action
 
     # ------------------------------------------------------------
     # Delays that became claims

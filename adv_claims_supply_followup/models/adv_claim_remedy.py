@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-SUPPLY_GROUP = "adv_supply_followup.group_supply_followup"
+from ..tools.delay_link import SUPPLY_GROUP
 
 
 class AdvClaimRemedy(models.Model):
@@ -42,59 +42,78 @@ class AdvClaimRemedy(models.Model):
             if remedy.adv_chase_id:
                 continue
             claim = remedy.claim_id.with_env(self.env)
-            amount = remedy.currency_id.format(remedy.amount)
             document = remedy._adv_back_charge_document()
             if not document:
-                message = self.env._(
-                    "Back-charge of %(amount)s to %(partner)s: no purchase order or transfer to "
-                    "chase it on. Follow up its acceptance with them directly.",
-                    amount=amount,
-                    partner=remedy.partner_id.display_name,
-                )
-                claim.message_post(body=message)
-                claim.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=(claim.user_id or self.env.user).id,
-                    summary=self.env._("Follow up the back-charge"),
-                    note=message,
-                )
+                remedy._adv_ask_direct_follow_up(claim)
                 continue
-            reason = self.env._(
-                "Back-charge of claim %(claim)s: %(amount)s to %(partner)s (vendor refund "
-                "%(refund)s). Get them to accept it.",
-                claim=claim.name,
-                amount=amount,
-                partner=remedy.partner_id.display_name,
-                refund=remedy.account_move_id.display_name or "-",
-            )
-            chase = Chase._adv_open_chase(document, reason).sudo()
-            vals = {}
-            # The chase of a customer delivery would name the customer: a back-charge chases
-            # the carrier or supplier who bears it.
-            if not chase.partner_id or (
-                chase.partner_id.commercial_partner_id == claim.commercial_partner_id
-            ):
-                vals["partner_id"] = remedy.partner_id.id
-            if not chase.amount:
-                vals["amount"] = remedy.amount
+            chase = Chase._adv_open_chase(document, remedy._adv_back_charge_reason(claim)).sudo()
+            vals = remedy._adv_back_charge_chase_vals(chase, claim)
             if vals:
                 chase.write(vals)
             remedy.adv_chase_id = chase
-            chase.message_post(
-                body=self.env._(
-                    "Back-charge %(remedy)s of %(amount)s from claim %(claim)s.",
-                    remedy=remedy._get_html_link(title=remedy.name),
-                    amount=amount,
-                    claim=claim._get_html_link(title=claim.name),
-                ),
-                author_id=self.env.user.partner_id.id,
-                subtype_xmlid="mail.mt_note",
+            remedy._adv_announce_back_charge_chase(chase, claim)
+
+    def _adv_amount_text(self):
+        return self.currency_id.format(self.amount)
+
+    def _adv_back_charge_reason(self, claim):
+        """The chase's reason: what to get the carrier or supplier to accept."""
+        return self.env._(
+            "Back-charge of claim %(claim)s: %(amount)s to %(partner)s (vendor refund "
+            "%(refund)s). Get them to accept it.",
+            claim=claim.name,
+            amount=self._adv_amount_text(),
+            partner=self.partner_id.display_name,
+            refund=self.account_move_id.display_name or "-",
+        )
+
+    def _adv_back_charge_chase_vals(self, chase, claim):
+        """What the chase needs from the back-charge: the chase of a customer delivery would
+        name the customer, a back-charge chases the carrier or supplier who bears it; a chase
+        without a value takes the back-charge's."""
+        vals = {}
+        if not chase.partner_id or (
+            chase.partner_id.commercial_partner_id == claim.commercial_partner_id
+        ):
+            vals["partner_id"] = self.partner_id.id
+        if not chase.amount:
+            vals["amount"] = self.amount
+        return vals
+
+    def _adv_ask_direct_follow_up(self, claim):
+        """No document to chase on: the claim says so and its handler gets an activity."""
+        message = self.env._(
+            "Back-charge of %(amount)s to %(partner)s: no purchase order or transfer to "
+            "chase it on. Follow up its acceptance with them directly.",
+            amount=self._adv_amount_text(),
+            partner=self.partner_id.display_name,
+        )
+        claim.message_post(body=message)
+        claim.sudo().activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=(claim.user_id or self.env.user).id,
+            summary=self.env._("Follow up the back-charge"),
+            note=message,
+        )
+
+    def _adv_announce_back_charge_chase(self, chase, claim):
+        """A note on the chase naming the back-charge, a message on the claim naming the
+        chase (the handler as author)."""
+        chase.message_post(
+            body=self.env._(
+                "Back-charge %(remedy)s of %(amount)s from claim %(claim)s.",
+                remedy=self._get_html_link(title=self.name),
+                amount=self._adv_amount_text(),
+                claim=claim._get_html_link(title=claim.name),
+            ),
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
+        )
+        claim.message_post(
+            body=self.env._(
+                "The back-charge is followed up in supply chase %(chase)s: the follow-up "
+                "team chases %(partner)s until they accept it.",
+                chase=chase.display_name,
+                partner=self.partner_id.display_name,
             )
-            claim.message_post(
-                body=self.env._(
-                    "The back-charge is followed up in supply chase %(chase)s: the follow-up "
-                    "team chases %(partner)s until they accept it.",
-                    chase=chase.display_name,
-                    partner=remedy.partner_id.display_name,
-                )
-            )
+        )

@@ -3,7 +3,7 @@ from odoo import api, fields, models
 
 from odoo.addons.adv_claims.models.adv_claim import CLOSED_STATES
 
-from .adv_claim_remedy import SUPPLY_GROUP
+from ..tools.delay_link import SUPPLY_GROUP, delay_link, union_link
 
 
 class AdvSupplyChase(models.Model):
@@ -17,27 +17,20 @@ class AdvSupplyChase(models.Model):
         groups=SUPPLY_GROUP,
         help="The claims' back-charges this chase gets the carrier or supplier to accept.",
     )
-    adv_delay_claim_ids = fields.Many2many(
-        comodel_name="adv.claim",
-        relation="adv_claim_supply_chase_delay_rel",
-        column1="chase_id",
-        column2="claim_id",
-        string="Claims caused",
-        readonly=True,
-        copy=False,
-        groups=SUPPLY_GROUP,
-        help="The customer claims on orders this delay put at risk.",
+    adv_delay_claim_ids = delay_link(
+        "adv.claim",
+        "chase_id",
+        "claim_id",
+        "Claims caused",
+        "The customer claims on orders this delay put at risk.",
     )
-    adv_claim_ids = fields.Many2many(
-        comodel_name="adv.claim",
-        string="Claims",
-        compute="_compute_adv_claim_ids",
+    adv_claim_ids, adv_claim_count = union_link(
+        "adv.claim",
+        "Claims",
+        "Number of claims",
+        "The claims this chase follows up a back-charge of, or that its delay caused.",
+        "_compute_adv_claim_ids",
         search="_search_adv_claim_ids",
-        groups=SUPPLY_GROUP,
-        help="The claims this chase follows up a back-charge of, or that its delay caused.",
-    )
-    adv_claim_count = fields.Integer(
-        string="Number of claims", compute="_compute_adv_claim_ids", groups=SUPPLY_GROUP
     )
 
     @api.depends("adv_back_charge_ids.claim_id", "adv_delay_claim_ids")
@@ -91,10 +84,9 @@ class AdvSupplyChase(models.Model):
             return super()._apply_answer(date_promised, comment)
         return None
 
-    def _compute_impacts(self):
+    def _adv_impacts_published(self, impacts):
         """A claim already open on an order the delay now puts at risk gets linked too."""
-        result = super()._compute_impacts()
-        impacts = self.env["adv.supply.impact"].sudo().search([("chase_id", "in", self.ids)])
+        result = super()._adv_impacts_published(impacts)
         order_ids = impacts.sale_order_id.ids
         if order_ids:
             claims = (

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -13,29 +13,12 @@ class TestBackCharge(ClaimsSupplyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.claim = cls.make_qualifiable_claim(
-            quantity=4,
-            picking_id=cls.delivery.id,
-            line_ids=[
-                Command.create({"invoice_line_id": cls.tile_invoice_line.id, "quantity": 4}),
-            ],
-        )
-        cls.claim.action_qualify()
+        cls.claim = cls.make_qualified_claim()
 
     def back_charge(self, claim=None, **values):
-        return (
-            self.env["adv.claim.remedy"]
-            .with_user(self.handler)
-            .create(
-                {
-                    "claim_id": (claim or self.claim).id,
-                    "remedy_type": "back_charge",
-                    "amount": 180.0,
-                    "partner_id": self.carrier_partner.id,
-                }
-                | values
-            )
-        )
+        """A draft back-charge of 180.00 to the carrier (as the handler)."""
+        values = {"amount": 180.0, "partner_id": self.carrier_partner.id} | values
+        return self.make_remedy(claim or self.claim, "back_charge", **values)
 
     def test_handler_without_supply_rights(self):
         self.assertFalse(self.handler.has_group("adv_supply_followup.group_supply_followup"))
@@ -85,7 +68,7 @@ class TestBackCharge(ClaimsSupplyCommon):
         self.assertEqual(remedy.sudo().adv_chase_id, chase)
 
     def test_back_charge_on_a_purchase_order(self):
-        order = self.make_purchase(self.tiles, 10, fields.Datetime.now() + timedelta(days=2))
+        order = self.make_purchase(10, fields.Datetime.now() + timedelta(days=2))
         remedy = self.back_charge(purchase_id=order.id, partner_id=self.vendor.id, amount=90.0)
         remedy.action_execute()
         chase = remedy.sudo().adv_chase_id

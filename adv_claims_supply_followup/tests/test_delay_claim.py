@@ -22,7 +22,7 @@ class TestDelayClaim(ClaimsSupplyCommon):
             {"name": "Steel bracket", "is_storable": True, "standard_price": 10.0}
         )
         now = fields.Datetime.now()
-        cls.purchase = cls.make_purchase(cls.bracket, 100, now + timedelta(days=2))
+        cls.purchase = cls.make_purchase(100, now + timedelta(days=2), product=cls.bracket)
         cls.late_order = cls.make_sale(60, now + timedelta(days=3))
         cls.safe_order = cls.make_sale(50, now + timedelta(days=12))
         cls.chase = cls.Chase._adv_open_chase(
@@ -125,7 +125,7 @@ class TestDelayClaim(ClaimsSupplyCommon):
         order = self.make_sale(30, fields.Datetime.now() + timedelta(days=5))
         claim = self.delay_claim(sale_order_id=order.id)
         self.assertFalse(claim.sudo().adv_delay_chase_ids)
-        self.chase.with_user(self.chaser).action_compute_impact()
+        self.chase.with_user(self.chaser).action_refresh_impacts()
         self.assertIn(order, self.chase.impact_ids.sale_order_id)
         self.assertEqual(claim.sudo().adv_delay_chase_ids, self.chase)
         self.assertIn(claim.name, self.chase.message_ids[0].body)

@@ -3,6 +3,9 @@ from . import adv_dunning_policy
 from . import adv_dunning_level
 from . import adv_dunning_run
 from . import adv_dunning_notice
+from . import adv_dunning_notice_call
+from . import adv_dunning_notice_channel
+from . import adv_dunning_notice_fees
 from . import adv_dunning_notice_line
 from . import adv_dunning_promise
 from . import account_move

@@ -22,14 +22,14 @@ class AccountMove(models.Model):
         "indemnity of their own.",
     )
     adv_dunning_level_id = fields.Many2one(
-        "adv.dunning.level",
+        comodel_name="adv.dunning.level",
         string="Dunning level",
         compute="_compute_adv_dunning",
         help="Highest level notified among the instalments of this invoice.",
     )
     adv_dunning_line_ids = fields.One2many(
-        "adv.dunning.notice.line",
-        "move_id",
+        comodel_name="adv.dunning.notice.line",
+        inverse_name="move_id",
         string="Dunning history",
         domain=[("state", "=", "sent")],
     )
@@ -48,6 +48,12 @@ class AccountMove(models.Model):
         inverse="_inverse_adv_dispute",
         help="The dispute expires by itself after this date; empty: until it is lifted.",
     )
+    adv_dunning_suspension = fields.Char(
+        string="Dunning suspended",
+        compute="_compute_adv_dunning_suspension",
+        help="Why dunning skips this invoice: the collector's dispute, or another reason such as "
+        "an open claim on the invoice.",
+    )
 
     @api.depends(
         "line_ids.adv_dunning_level_id",
@@ -63,6 +69,29 @@ class AccountMove(models.Model):
             move.adv_dispute = bool(disputed)
             move.adv_dispute_reason = disputed.adv_dispute_reason
             move.adv_dispute_until = disputed.adv_dispute_until
+
+    @api.depends(
+        "line_ids.adv_dispute",
+        "line_ids.adv_dispute_reason",
+        "line_ids.adv_dispute_until",
+        "line_ids.reconciled",
+    )
+    def _compute_adv_dunning_suspension(self):
+        """The reasons of the open receivables dunning skips, one search for all the invoices
+        (``_adv_dunning_suspensions``: an addon adding a source adds its dependencies here)."""
+        lines = self.line_ids.filtered(
+            lambda ln: ln.account_type == "asset_receivable" and not ln.reconciled and ln.id
+        )
+        suspensions = (
+            self.env["account.move.line"]._adv_dunning_suspensions([("id", "in", lines.ids)])
+            if lines
+            else {}
+        )
+        for move in self:
+            reasons = dict.fromkeys(
+                suspensions[line.id] for line in move.line_ids if line.id in suspensions
+            )
+            move.adv_dunning_suspension = "; ".join(reasons) or False
 
     def _inverse_adv_dispute(self):
         dispute_field = self._fields["adv_dispute"]

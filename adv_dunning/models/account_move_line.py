@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.tools import SQL
 
 
@@ -7,7 +8,7 @@ class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
     adv_dunning_level_id = fields.Many2one(
-        "adv.dunning.level",
+        comodel_name="adv.dunning.level",
         string="Dunning level",
         readonly=True,
         copy=False,
@@ -22,7 +23,8 @@ class AccountMoveLine(models.Model):
         copy=False,
         help="Late-payment penalties of this instalment already invoiced to the customer.",
     )
-    # The dispute flag belongs to dunning; adv_claims sets it through its glue addon.
+    # The collector's own dispute; other reasons to suspend dunning (an open claim...) come
+    # from the addons that know them, through _adv_dunning_suspensions.
     adv_dispute = fields.Boolean(string="In dispute", copy=False, tracking=False)
     adv_dispute_reason = fields.Char(string="Dispute reason", copy=False)
     adv_dispute_until = fields.Date(
@@ -51,6 +53,33 @@ class AccountMoveLine(models.Model):
             )
         )
         return dict(self.env.cr.fetchall())
+
+    @api.model
+    def _adv_dunning_suspensions(self, domain, today=None):
+        """Hook: which journal items of ``domain`` dunning must skip, and why.
+
+        Asked when a run selects the lines to level (for the whole run or batch at once), at
+        sending time and by the invoice's screens. Returns {journal item id: reason}, one search
+        per source. Dunning's own source is the collector's dispute in force on ``today``; an
+        addon that knows another reason (an open claim on the invoice) extends this method and
+        adds the items not suspended yet: a collector's dispute comes first.
+        """
+        today = today or fields.Date.context_today(self)
+        disputed = self.search_fetch(
+            expression.AND(
+                [
+                    domain,
+                    [
+                        ("adv_dispute", "=", True),
+                        "|",
+                        ("adv_dispute_until", "=", False),
+                        ("adv_dispute_until", ">=", today),
+                    ],
+                ]
+            ),
+            ["adv_dispute_reason"],
+        )
+        return {line.id: line.adv_dispute_reason or self.env._("In dispute") for line in disputed}
 
     def action_adv_dispute(self, reason, until=False):
         """Put these receivables in dispute: dunning skips them until the date (or forever)."""

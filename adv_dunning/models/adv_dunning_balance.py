@@ -13,12 +13,15 @@ class AdvDunningBalance(models.Model):
     _order = "level_days desc, overdue desc"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
-    currency_id = fields.Many2one("res.currency", readonly=True)
-    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    partner_id = fields.Many2one(comodel_name="res.partner", string="Customer", readonly=True)
+    company_id = fields.Many2one(comodel_name="res.company", readonly=True)
+    currency_id = fields.Many2one(comodel_name="res.currency", readonly=True)
+    user_id = fields.Many2one(comodel_name="res.users", string="Salesperson", readonly=True)
     level_id = fields.Many2one(
-        "adv.dunning.level", string="Dunning level", readonly=True, group_expand="_expand_levels"
+        comodel_name="adv.dunning.level",
+        string="Dunning level",
+        readonly=True,
+        group_expand="_expand_levels",
     )
     level_days = fields.Integer(readonly=True)
     last_dunning_date = fields.Date(string="Last dunned on", readonly=True)

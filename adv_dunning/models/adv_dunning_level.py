@@ -17,7 +17,9 @@ class AdvDunningLevel(models.Model):
         ),
     ]
 
-    policy_id = fields.Many2one("adv.dunning.policy", required=True, ondelete="cascade")
+    policy_id = fields.Many2one(
+        comodel_name="adv.dunning.policy", required=True, ondelete="cascade"
+    )
     name = fields.Char(required=True, translate=True)
     days = fields.Integer(
         string="Days after due date",
@@ -36,7 +38,9 @@ class AdvDunningLevel(models.Model):
     add_fees = fields.Boolean(string="Add penalties and the 40 EUR indemnity")
     notify_salesperson = fields.Boolean(string="Notify the salesperson and sales manager")
     mail_template_id = fields.Many2one(
-        "mail.template", string="E-mail template", domain=[("model", "=", "adv.dunning.notice")]
+        comodel_name="mail.template",
+        string="E-mail template",
+        domain=[("model", "=", "adv.dunning.notice")],
     )
     call_script = fields.Html(translate=True)
     letter_text = fields.Html(

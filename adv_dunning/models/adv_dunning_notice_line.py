@@ -9,21 +9,23 @@ class AdvDunningNoticeLine(models.Model):
     _description = "Dunning notice line"
     _order = "date_maturity, id"
 
-    notice_id = fields.Many2one("adv.dunning.notice", required=True, ondelete="cascade", index=True)
+    notice_id = fields.Many2one(
+        comodel_name="adv.dunning.notice", required=True, ondelete="cascade", index=True
+    )
     # set at creation, as the notice's and the receivable's (they never change): created by
     # thousands, the lines compute nothing
-    company_id = fields.Many2one("res.company", required=True, index=True)
+    company_id = fields.Many2one(comodel_name="res.company", required=True, index=True)
     state = fields.Selection(related="notice_id.state")
     move_line_id = fields.Many2one(
-        "account.move.line", required=True, ondelete="cascade", index=True
+        comodel_name="account.move.line", required=True, ondelete="cascade", index=True
     )
     move_id = fields.Many2one(
-        "account.move", string="Invoice", required=True, ondelete="cascade", index=True
+        comodel_name="account.move", string="Invoice", required=True, ondelete="cascade", index=True
     )
     date_maturity = fields.Date(string="Due date")
-    currency_id = fields.Many2one("res.currency", required=True)
+    currency_id = fields.Many2one(comodel_name="res.currency", required=True)
     amount_residual = fields.Monetary(string="Amount due")
     days_overdue = fields.Integer()
-    level_id = fields.Many2one("adv.dunning.level", required=True, ondelete="restrict")
+    level_id = fields.Many2one(comodel_name="adv.dunning.level", required=True, ondelete="restrict")
     new_level = fields.Boolean(help="This notice raises the instalment to this level.")
     penalty = fields.Monetary(string="Penalties to date")

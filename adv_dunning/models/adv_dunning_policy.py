@@ -9,8 +9,10 @@ class AdvDunningPolicy(models.Model):
     _order = "name"
 
     name = fields.Char(required=True, translate=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    level_ids = fields.One2many("adv.dunning.level", "policy_id", string="Levels", copy=True)
+    company_id = fields.Many2one(comodel_name="res.company", default=lambda self: self.env.company)
+    level_ids = fields.One2many(
+        comodel_name="adv.dunning.level", inverse_name="policy_id", string="Levels", copy=True
+    )
     contract_rate = fields.Float(
         string="Contract penalty rate (%)",
         help="Rate of your terms of sale; empty: ECB + 10 points. Never below 3 x the legal rate.",

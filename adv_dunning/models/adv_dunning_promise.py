@@ -13,15 +13,19 @@ class AdvDunningPromise(models.Model):
     _order = "date desc"
     _check_company_auto = True
 
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Customer", required=True, index=True
+    )
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        comodel_name="res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(required=True)
     date = fields.Date(string="Promised for", required=True)
     note = fields.Char()
-    user_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users", default=lambda self: self.env.user, readonly=True
+    )
     overdue_at_promise = fields.Monetary(readonly=True)
     state = fields.Selection(
         PROMISE_STATE,
@@ -32,11 +36,16 @@ class AdvDunningPromise(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("partner_id"):
-                partner = self.env["res.partner"].browse(vals["partner_id"])
-                vals["partner_id"] = partner.commercial_partner_id.id
-        promises = super().create(vals_list)
+        Partner = self.env["res.partner"]
+        # a promise binds the customer, whoever of its contacts made it
+        promises = super().create(
+            [
+                dict(vals, partner_id=Partner.browse(vals["partner_id"]).commercial_partner_id.id)
+                if vals.get("partner_id")
+                else vals
+                for vals in vals_list
+            ]
+        )
         today = fields.Date.context_today(self)
         for company in promises.company_id:
             mine = promises.filtered(lambda p, c=company: p.company_id == c)
@@ -48,7 +57,7 @@ class AdvDunningPromise(models.Model):
         return promises
 
     @api.model
-    def _check_promises(self, company, today):
+    def _settle_due_promises(self, company, today):
         """Close the promises whose date has passed: kept when the overdue went down by the
         promised amount, broken otherwise (an activity tells the salesperson to call)."""
         due = self.search(

@@ -7,11 +7,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from .late_payment import half_year_start, late_penalty
+from ..tools.late_payment import half_year_start, late_penalty
 
 _logger = logging.getLogger(__name__)
 RUN_STATE = [("draft", "Preview"), ("done", "Sent")]
-LOCK_KEY = 41210  # pg advisory lock namespace of dunning runs (second key: the company)
+LOCK_SCOPE = "adv_dunning.run"  # adv.lock scope of dunning runs (key: the company)
 
 
 class AdvDunningRun(models.Model):
@@ -35,13 +35,20 @@ class AdvDunningRun(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, readonly=True
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        readonly=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, readonly=True)
-    user_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users", default=lambda self: self.env.user, readonly=True
+    )
     state = fields.Selection(RUN_STATE, default="draft", required=True, readonly=True)
     automatic = fields.Boolean(readonly=True, help="Created by the daily scheduled run.")
-    notice_ids = fields.One2many("adv.dunning.notice", "run_id", string="Notices")
+    notice_ids = fields.One2many(
+        comodel_name="adv.dunning.notice", inverse_name="run_id", string="Notices"
+    )
     notice_count = fields.Integer(compute="_compute_notice_count")
     rate_fallbacks = fields.Json(
         readonly=True,
@@ -104,7 +111,7 @@ class AdvDunningRun(models.Model):
             run._lock_company()
             run.notice_ids.filtered(lambda n: n.state == "draft").unlink()
             run.date = fields.Date.context_today(run)  # a preview is always as of today
-            run._housekeeping()
+            run._end_expired_disputes_and_promises()
             for batch in run._split(run._partners_to_notice()):
                 run._process_batch(batch)
         return True
@@ -169,27 +176,26 @@ class AdvDunningRun(models.Model):
         run = self.search(domain + [("date", "=", today)], limit=1)
         if not run:
             run = self.create({"company_id": company.id, "date": today, "automatic": True})
-            run._housekeeping()
+            run._end_expired_disputes_and_promises()
         return run
 
     def _lock_company(self, company=None, wait=True):
-        """Transaction-level lock of the company's dunning: two runs never level the same
-        lines at the same time (PostgreSQL advisory lock, released at commit)."""
+        """Transaction lock of the company's dunning (adv_base's ``adv.lock``): two runs never
+        level the same lines at the same time. ``wait=False`` (the cron): False at once when
+        another transaction holds it."""
         company = company or self.company_id
-        if wait:
-            self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_KEY, company.id))
-            return True
-        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", LOCK_KEY, company.id))
-        return self.env.cr.fetchone()[0]
+        return self.env["adv.lock"]._acquire(LOCK_SCOPE, [company.id], company, wait=wait)
 
     # ------------------------------------------------------------
     # BUSINESS
     # ------------------------------------------------------------
 
-    def _housekeeping(self):
+    def _end_expired_disputes_and_promises(self):
+        """Before selecting the lines: end the disputes past their date, settle the promises
+        whose date has passed (kept or broken)."""
         self.ensure_one()
         self.env["account.move.line"]._adv_expire_disputes(self.date)
-        self.env["adv.dunning.promise"]._check_promises(self.company_id, self.date)
+        self.env["adv.dunning.promise"]._settle_due_promises(self.company_id, self.date)
 
     @api.model
     def _split(self, ids, size=None):
@@ -201,12 +207,13 @@ class AdvDunningRun(models.Model):
 
         A line deserves the highest level of its customer's policy whose delay is reached and
         whose minimum amount is met by the customer's total of such lines (so a small debt still
-        gets reminders, not a formal notice). Disputed lines, excluded customers and customers
-        with an open payment promise are left out.
+        gets reminders, not a formal notice). Suspended lines (``_suspended_line_ids``),
+        excluded customers and customers with an open payment promise are left out.
         """
         self.ensure_one()
         company = self.company_id
         key = str(company.id)
+        suspended = self._suspended_line_ids(partner_ids)
         return SQL(
             """WITH reached AS (
                SELECT aml.id, aml.move_id, cp.id AS partner_id, aml.date_maturity,
@@ -231,9 +238,7 @@ class AdvDunningRun(models.Model):
                   AND EXISTS (SELECT 1 FROM adv_dunning_level v
                                WHERE v.policy_id = pol.policy_id
                                  AND aml.date_maturity + v.days <= %(today)s)
-                  AND NOT (COALESCE(aml.adv_dispute, FALSE)
-                           AND (aml.adv_dispute_until IS NULL
-                                OR aml.adv_dispute_until >= %(today)s))
+                  AND aml.id <> ALL(%(suspended)s::int[])
                   AND COALESCE((cp.adv_dunning_excluded_until->>%(key)s)::date,
                                '1900-01-01') < %(today)s
                   AND NOT EXISTS (SELECT 1 FROM adv_dunning_promise pr
@@ -255,6 +260,7 @@ class AdvDunningRun(models.Model):
             policy=company.adv_dunning_policy_id.id or None,
             today=self.date,
             company=company.id,
+            suspended=suspended,
             # through the contacts' ids, so that a batch reads its own lines (partner index)
             partner_filter=SQL(
                 "AND aml.partner_id IN (SELECT c.id FROM res_partner c"
@@ -264,6 +270,20 @@ class AdvDunningRun(models.Model):
             if partner_ids
             else SQL(),
         )
+
+    def _suspended_line_ids(self, partner_ids=None):
+        """The open receivables of the company (of these customers) that dunning must skip
+        today, from every source at once (``account.move.line._adv_dunning_suspensions``)."""
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("account_type", "=", "asset_receivable"),
+            ("parent_state", "=", "posted"),
+            ("reconciled", "=", False),
+        ]
+        if partner_ids:
+            domain.append(("partner_id.commercial_partner_id", "in", list(partner_ids)))
+        Line = self.env["account.move.line"].sudo()
+        return list(Line._adv_dunning_suspensions(domain, self.date))
 
     def _partners_to_notice(self):
         """Customers with at least one line below the level it deserves (one query)."""

@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .late_payment import applicable_rate, half_year_start
+from ..tools.late_payment import applicable_rate, half_year_start
 
 
 class AdvLatePaymentRate(models.Model):

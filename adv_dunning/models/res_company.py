@@ -6,7 +6,7 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     adv_dunning_policy_id = fields.Many2one(
-        "adv.dunning.policy",
+        comodel_name="adv.dunning.policy",
         string="Default dunning policy",
         default=lambda self: self.env.ref("adv_dunning.policy_fr_b2b", raise_if_not_found=False),
         help="Applies to the customers without a policy of their own.",
@@ -21,7 +21,7 @@ class ResCompany(models.Model):
         help="Customers processed (and committed) together by the daily run.",
     )
     adv_dunning_collector_id = fields.Many2one(
-        "res.users",
+        comodel_name="res.users",
         string="Credit collector",
         help="Gets the calls, letters to post and hand-overs of the daily dunning run. Empty: the "
         "customer's salesperson.",

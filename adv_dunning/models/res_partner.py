@@ -6,7 +6,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     adv_dunning_policy_id = fields.Many2one(
-        "adv.dunning.policy",
+        comodel_name="adv.dunning.policy",
         string="Dunning policy",
         company_dependent=True,
         help="Empty: the company's default policy.",
@@ -17,10 +17,10 @@ class ResPartner(models.Model):
         help="The customer is left out of dunning until this date included.",
     )
     adv_dunning_notice_ids = fields.One2many(
-        "adv.dunning.notice", "partner_id", string="Dunning notices"
+        comodel_name="adv.dunning.notice", inverse_name="partner_id", string="Dunning notices"
     )
     adv_dunning_level_id = fields.Many2one(
-        "adv.dunning.level",
+        comodel_name="adv.dunning.level",
         string="Dunning level",
         compute="_compute_adv_dunning_state",
         help="Highest dunning level notified among the customer's open invoices.",
@@ -30,7 +30,9 @@ class ResPartner(models.Model):
         compute="_compute_adv_dunning_state",
         currency_field="adv_dunning_currency_id",
     )
-    adv_dunning_currency_id = fields.Many2one("res.currency", compute="_compute_adv_dunning_state")
+    adv_dunning_currency_id = fields.Many2one(
+        comodel_name="res.currency", compute="_compute_adv_dunning_state"
+    )
     adv_dunning_notice_count = fields.Integer(compute="_compute_adv_dunning_state")
 
     def _compute_adv_dunning_state(self):

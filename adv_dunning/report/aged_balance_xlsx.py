@@ -1,14 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-COLUMNS = [
-    ("not_due", "Not due"),
-    ("overdue_1_30", "1-30 days"),
-    ("overdue_31_60", "31-60 days"),
-    ("overdue_61_90", "61-90 days"),
-    ("overdue_90", "Over 90 days"),
-    ("total", "Total"),
-]
+from odoo.addons.adv_base.tools.xlsx import Column, formats, write_table, write_title
+
+AMOUNTS = ["not_due", "overdue_1_30", "overdue_31_60", "overdue_61_90", "overdue_90", "total"]
+HEADER_ROW = 2
+FIRST_AMOUNT = 4  # column of the first amount
 
 
 class AgedBalanceXlsx(models.AbstractModel):
@@ -19,83 +16,65 @@ class AgedBalanceXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Aged balance with dunning levels"
 
-    def _rows(self, balances):
+    def _columns(self):
         return [
-            {
-                "name": b.partner_id.name,
-                "level": b.level_id.name or "",
-                "salesperson": b.user_id.name or "",
-                "last": fields.Date.to_string(b.last_dunning_date) or "",
-                **{key: b[key] for key, __ in COLUMNS},
-            }
+            Column(self.env._("Customer"), 32),
+            Column(self.env._("Dunning level"), 18),
+            Column(self.env._("Salesperson"), 18),
+            Column(self.env._("Last dunned on"), 18, "date"),
+            Column(self.env._("Not due"), 14, "money"),
+            Column(self.env._("1-30 days"), 14, "money"),
+            Column(self.env._("31-60 days"), 14, "money"),
+            Column(self.env._("61-90 days"), 14, "money"),
+            Column(self.env._("Over 90 days"), 14, "money"),
+            Column(self.env._("Total"), 14, "money"),
+        ]
+
+    def _rows(self, balances):
+        """One row per customer, the highest levels first."""
+        return [
+            [
+                b.partner_id.name,
+                b.level_id.name or "",
+                b.user_id.name or "",
+                b.last_dunning_date or None,
+                *(b[key] or 0.0 for key in AMOUNTS),
+            ]
             for b in balances.sorted(lambda b: (-(b.level_days or -999), b.partner_id.name or ""))
         ]
 
     def generate_xlsx_report(self, workbook, data, balances):
         company = self.env.company
+        fmt = formats(workbook)
         sheet = workbook.add_worksheet(self.env._("Aged balance"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        total_fmt = workbook.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
-        title = workbook.add_format({"bold": True, "font_size": 14})
-        sheet.write(
-            0,
-            0,
+        write_title(
+            sheet,
+            fmt,
             self.env._(
                 "Aged balance with dunning levels: %(company)s, %(date)s (%(currency)s)",
                 company=company.name,
                 date=fields.Date.to_string(fields.Date.context_today(self)),
                 currency=company.currency_id.name,
             ),
-            title,
         )
-        labels = {
-            "not_due": self.env._("Not due"),
-            "overdue_1_30": self.env._("1-30 days"),
-            "overdue_31_60": self.env._("31-60 days"),
-            "overdue_61_90": self.env._("61-90 days"),
-            "overdue_90": self.env._("Over 90 days"),
-            "total": self.env._("Total"),
-        }
-        headers = [
-            self.env._("Customer"),
-            self.env._("Dunning level"),
-            self.env._("Salesperson"),
-            self.env._("Last dunned on"),
-        ] + [labels[key] for key, __ in COLUMNS]
-        for col, header in enumerate(headers):
-            sheet.write(2, col, header, bold)
         rows = self._rows(balances)
-        first_amount = 4
-        for r, row in enumerate(rows, start=3):
-            sheet.write(r, 0, row["name"])
-            sheet.write(r, 1, row["level"])
-            sheet.write(r, 2, row["salesperson"])
-            sheet.write(r, 3, row["last"])
-            for c, (key, __) in enumerate(COLUMNS, start=first_amount):
-                sheet.write_number(r, c, row[key] or 0.0, money)
-        sheet.set_column(0, 0, 32)
-        sheet.set_column(1, 3, 18)
-        sheet.set_column(first_amount, first_amount + len(COLUMNS) - 1, 14)
-        sheet.freeze_panes(3, 1)
-        if not rows:
-            return
-        last = 2 + len(rows)
-        total_row = last + 1
-        sheet.write(total_row, 0, self.env._("Total"), bold)
-        for c in range(first_amount, first_amount + len(COLUMNS)):
-            sheet.write_number(
-                total_row,
-                c,
-                sum(row[COLUMNS[c - first_amount][0]] or 0.0 for row in rows),
-                total_fmt,
-            )
+        last = write_table(sheet, fmt, self._columns(), rows, top=HEADER_ROW)
+        if rows:
+            self._write_totals(workbook, sheet, fmt, rows, last + 1)
+
+    def _write_totals(self, workbook, sheet, fmt, rows, total_row):
+        """The total of each amount column, and a chart of the totals by age."""
+        total_fmt = workbook.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
+        sheet.write(total_row, 0, self.env._("Total"), fmt["header"])
+        for col in range(FIRST_AMOUNT, FIRST_AMOUNT + len(AMOUNTS)):
+            sheet.write_number(total_row, col, sum(row[col] for row in rows), total_fmt)
         chart = workbook.add_chart({"type": "column"})
+        ages = [HEADER_ROW, FIRST_AMOUNT, HEADER_ROW, FIRST_AMOUNT + 4]
         chart.add_series(
             {
                 "name": self.env._("Open receivables by age"),
-                "categories": [sheet.name, 2, first_amount, 2, first_amount + 4],
-                "values": [sheet.name, total_row, first_amount, total_row, first_amount + 4],
+                "categories": [sheet.name, *ages],
+                "values": [sheet.name, total_row, FIRST_AMOUNT, total_row, FIRST_AMOUNT + 4],
             }
         )
         chart.set_title({"name": self.env._("Open receivables by age")})

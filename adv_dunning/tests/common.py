@@ -6,6 +6,33 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.adv_base.tests.common import AdvUsersMixin
 
 
+def post_invoice(env, partner, amount, due, date, **values):
+    """A posted customer invoice of one line without tax, due on ``due``."""
+    move = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": partner.id,
+            "invoice_date": date,
+            "invoice_date_due": due,
+            "invoice_line_ids": [
+                Command.create(
+                    {"name": "Tiles", "quantity": 1, "price_unit": amount, "tax_ids": []}
+                )
+            ],
+            **values,
+        }
+    )
+    move.action_post()
+    return move
+
+
+def new_collector(env, login, **values):
+    """A credit collector (English)."""
+    return new_test_user(
+        env, login=login, lang="en_US", groups="adv_dunning.group_collector", **values
+    )
+
+
 class DunningCommon(AdvUsersMixin, AccountTestInvoicingCommon):
     """A French company (EUR) on the shipped French policy, two customers and a collector.
 
@@ -24,13 +51,7 @@ class DunningCommon(AdvUsersMixin, AccountTestInvoicingCommon):
         cls.policy = cls.env.ref("adv_dunning.policy_fr_b2b")
         cls.company.adv_dunning_policy_id = cls.policy
         cls.setup_adv_users()
-        cls.collector = new_test_user(
-            cls.env,
-            login="dun_collector",
-            name="Colette Collector",
-            lang="en_US",
-            groups="adv_dunning.group_collector",
-        )
+        cls.collector = new_collector(cls.env, "dun_collector", name="Colette Collector")
         cls.customer = cls.env["res.partner"].create(
             {"name": "Martin Matériaux", "is_company": True}
         )
@@ -39,22 +60,20 @@ class DunningCommon(AdvUsersMixin, AccountTestInvoicingCommon):
 
     @classmethod
     def invoice(cls, amount, due, partner=None, date="2026-01-02", **values):
-        move = cls.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": (partner or cls.customer).id,
-                "invoice_date": date,
-                "invoice_date_due": due,
-                "invoice_line_ids": [
-                    Command.create(
-                        {"name": "Tiles", "quantity": 1, "price_unit": amount, "tax_ids": []}
-                    )
-                ],
-                **values,
-            }
+        return post_invoice(cls.env, partner or cls.customer, amount, due, date, **values)
+
+    @classmethod
+    def company_user(cls, login, groups, **values):
+        """A user of the test company (English)."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            lang="en_US",
+            groups=groups,
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+            **values,
         )
-        move.action_post()
-        return move
 
     def pay(self, invoice, amount=None, date=None):
         vals = {"amount": amount} if amount else {}

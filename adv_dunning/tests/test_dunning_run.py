@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
-from ..models.adv_dunning_run import LOCK_KEY
+from ..models.adv_dunning_run import LOCK_SCOPE
 from .common import DunningCommon
 
 
@@ -329,7 +329,16 @@ class TestDunningRun(DunningCommon):
         self.invoice(500.0, "2026-03-01")
         cron = self.env.ref("adv_dunning.ir_cron_dunning")
         with sql_db.db_connect(self.env.cr.dbname).cursor() as other:
-            other.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_KEY, self.company.id))
+            # the advisory lock adv_lock_acquire takes for the company's key (the company is not
+            # committed: the other transaction cannot record its touch)
+            other.execute(
+                SQL(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(%s || ':' || %s, %s))",
+                    LOCK_SCOPE,
+                    str(self.company.id),
+                    self.company.id,
+                )
+            )
             with freeze_time("2026-04-05 08:00:00"):
                 self.env["adv.dunning.run"].sudo()._cron_run()
             other.rollback()

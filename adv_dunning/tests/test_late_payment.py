@@ -3,7 +3,7 @@
 
 from datetime import date
 
-from odoo.addons.adv_dunning.models.late_payment import (
+from odoo.addons.adv_dunning.tools.late_payment import (
     FIXED_INDEMNITY,
     applicable_rate,
     late_penalty,

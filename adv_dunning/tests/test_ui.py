@@ -1,8 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+from .common import new_collector, post_invoice
 
 
 class DunningTourCase(HttpCase):
@@ -11,31 +13,18 @@ class DunningTourCase(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.collector = new_test_user(
-            cls.env,
-            login="dun_tour",
-            password="dun_tour",
-            lang="en_US",
-            groups="adv_dunning.group_collector",
-        )
+        cls.collector = new_collector(cls.env, "dun_tour", password="dun_tour")
         cls.customer = cls.env["res.partner"].create(
             {"name": "Tour Customer Carrelage", "is_company": True, "phone": "+33 4 72 00 00 00"}
         )
         today = fields.Date.context_today(cls.env.user)
-        invoice = cls.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": cls.customer.id,
-                "invoice_date": today - timedelta(days=65),
-                "invoice_date_due": today - timedelta(days=35),
-                "invoice_line_ids": [
-                    Command.create(
-                        {"name": "Tiles", "quantity": 1, "price_unit": 1500.0, "tax_ids": []}
-                    )
-                ],
-            }
+        post_invoice(
+            cls.env,
+            cls.customer,
+            1500.0,
+            today - timedelta(days=35),
+            today - timedelta(days=65),
         )
-        invoice.action_post()
 
 
 @tagged("post_install", "-at_install")

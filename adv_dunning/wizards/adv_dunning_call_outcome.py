@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from ..models.adv_dunning_notice import CALL_OUTCOME
+from ..models.adv_dunning_notice_call import CALL_OUTCOME
 
 
 class AdvDunningCallOutcome(models.TransientModel):
@@ -11,7 +11,9 @@ class AdvDunningCallOutcome(models.TransientModel):
     _name = "adv.dunning.call.outcome"
     _description = "Outcome of a dunning call"
 
-    notice_id = fields.Many2one("adv.dunning.notice", required=True, ondelete="cascade")
+    notice_id = fields.Many2one(
+        comodel_name="adv.dunning.notice", required=True, ondelete="cascade"
+    )
     partner_id = fields.Many2one(related="notice_id.partner_id")
     currency_id = fields.Many2one(related="notice_id.currency_id")
     amount_due = fields.Monetary(related="notice_id.amount_due")
@@ -22,11 +24,11 @@ class AdvDunningCallOutcome(models.TransientModel):
     )
     promise_date = fields.Date(string="Promised for")
     dispute_move_ids = fields.Many2many(
-        "account.move",
+        comodel_name="account.move",
         string="Disputed invoices",
         domain="[('id', 'in', move_ids)]",
     )
-    move_ids = fields.Many2many("account.move", compute="_compute_move_ids")
+    move_ids = fields.Many2many(comodel_name="account.move", compute="_compute_move_ids")
 
     @api.depends("notice_id")
     def _compute_move_ids(self):

@@ -22,7 +22,7 @@ class AdvDunningKpi(models.TransientModel):
     _name = "adv.dunning.kpi"
     _description = "Dunning KPIs"
 
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    company_id = fields.Many2one(comodel_name="res.company", default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(default=fields.Date.context_today, required=True)
     dso_days = fields.Integer(string="DSO period (days)", default=90, required=True)

@@ -3,8 +3,7 @@ import logging
 
 from odoo import models
 
-from . import receivable_summary
-from .protected_fields import refuse_protected
+from ..tools.protected_fields import refuse_protected
 
 _logger = logging.getLogger(__name__)
 
@@ -29,12 +28,6 @@ PROTECTED_MOVE_FIELDS = {
     "amount_residual",
     "amount_residual_signed",
     "commercial_partner_id",
-}
-PROTECTED_LINE_FIELDS = {
-    "amount_residual",
-    "amount_residual_currency",
-    "reconciled",
-    "sale_line_ids",
 }
 
 
@@ -87,19 +80,3 @@ class AccountMove(models.Model):
         if orders:
             orders._adv_recheck(self.env._("invoice posting"))
         return super()._post(soft=soft)
-
-
-class AccountMoveLine(models.Model):
-    _inherit = "account.move.line"
-
-    def write(self, vals):
-        """What the exposure sums is Odoo's computation: residuals and reconciliation come from
-        payments, and an invoice line is tied to the order lines it invoices when it is made."""
-        refuse_protected(self, [vals], PROTECTED_LINE_FIELDS)
-        return super().write(vals)
-
-    def init(self):
-        """The open receivables summed ahead for the credit control (see receivable_summary)."""
-        res = super().init()
-        receivable_summary.install(self.env.cr)
-        return res

@@ -7,8 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from . import receivable_summary
-from .credit_rules import CreditFacts
+from ..tools import receivable_summary
+from ..tools.credit_rules import CreditFacts
 
 COMPONENTS = ("receivables", "draft_invoices", "uninvoiced_orders")
 
@@ -40,7 +40,7 @@ class AdvCreditExposure(models.AbstractModel):
     def _get_exposure(self, partner_ids, company, lock=False):
         """Exposure of commercial partners ``partner_ids`` in ``company``, in one statement.
 
-        ``lock``: take the per-customer credit lock (``adv.credit.lock``) in the same statement.
+        ``lock``: take the per-customer credit lock (adv_base's ``adv.lock``) in the same statement.
 
         :return: {partner_id: {"receivables", "draft_invoices", "uninvoiced_orders",
                   "overdue_amount", "overdue_days", "has_paid_invoice", "hold"}}, ``hold``

@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .credit_rules import APPROVAL, BLOCK, OUTCOMES, ReleaseTerms
+from ..tools.credit_rules import APPROVAL, BLOCK, OUTCOMES, ReleaseTerms
 
 CHECK_STATES = [
     ("open", "Waiting"),
@@ -29,19 +29,26 @@ class AdvOrderCheck(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     order_id = fields.Many2one(
-        "sale.order", required=True, index=True, ondelete="cascade", readonly=True
+        comodel_name="sale.order", required=True, index=True, ondelete="cascade", readonly=True
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, readonly=True
+        comodel_name="res.partner", string="Customer", required=True, index=True, readonly=True
     )
-    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company", required=True, index=True, readonly=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     salesperson_id = fields.Many2one(related="order_id.user_id", string="Salesperson", store=True)
-    user_id = fields.Many2one("res.users", string="Checked for", readonly=True)
+    user_id = fields.Many2one(comodel_name="res.users", string="Checked for", readonly=True)
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     outcome = fields.Selection(OUTCOMES, required=True, readonly=True, tracking=True)
     state = fields.Selection(CHECK_STATES, default="open", required=True, tracking=True, index=True)
-    line_ids = fields.One2many("adv.order.check.line", "check_id", string="Reasons", readonly=True)
+    line_ids = fields.One2many(
+        comodel_name="adv.order.check.line",
+        inverse_name="check_id",
+        string="Reasons",
+        readonly=True,
+    )
     reasons = fields.Text(string="Reasons (text)", compute="_compute_reasons")
     credit_limit = fields.Monetary(readonly=True)
     receivables = fields.Monetary(string="Open receivables", readonly=True)
@@ -52,7 +59,7 @@ class AdvOrderCheck(models.Model):
     excess = fields.Monetary(string="Over limit by", readonly=True)
     overdue_amount = fields.Monetary(readonly=True)
     overdue_days = fields.Integer(readonly=True)
-    release_user_id = fields.Many2one("res.users", string="Released by", readonly=True)
+    release_user_id = fields.Many2one(comodel_name="res.users", string="Released by", readonly=True)
     release_date = fields.Datetime(readonly=True)
     release_reason = fields.Text(string="Decision reason", tracking=True, readonly=True)
     approved_amount = fields.Monetary(
@@ -66,7 +73,7 @@ class AdvOrderCheck(models.Model):
         readonly=True, help="Codes of the rules the release lifted (comma separated)."
     )
     escalated_to_ids = fields.Many2many(
-        "res.users", string="Escalated to", readonly=True, copy=False
+        comodel_name="res.users", string="Escalated to", readonly=True, copy=False
     )
 
     @api.depends("order_id.name", "date")
@@ -169,37 +176,7 @@ class AdvOrderCheck(models.Model):
         )
         if beyond:
             beyond._escalate(reason)
-        lifted = {APPROVAL, BLOCK} if is_manager else {APPROVAL}
-        for check in self - beyond:
-            check.sudo().write(
-                {
-                    "state": "released",
-                    "release_user_id": self.env.user.id,
-                    "release_date": fields.Datetime.now(),
-                    "release_reason": reason,
-                    "approved_amount": check.amount_order,
-                    "release_level": "block" if is_manager else "approval",
-                    "release_expiry": expiry or check._default_expiry(),
-                    "released_rules": ",".join(
-                        sorted(
-                            set(
-                                check.line_ids.filtered(lambda ln: ln.outcome in lifted).mapped(
-                                    "rule"
-                                )
-                            )
-                        )
-                    ),
-                }
-            )
-            check.order_id.sudo().write({"adv_credit_state": "released"})
-            check.order_id.message_post(
-                body=self.env._(
-                    "Credit release by %(user)s up to %(amount)s: %(reason)s",
-                    user=self.env.user.name,
-                    amount=check.currency_id.format(check.amount_order),
-                    reason=reason,
-                )
-            )
+        (self - beyond)._release(reason, expiry, "block" if is_manager else "approval")
         (self - beyond).order_id.activity_feedback(
             ["adv_order_control.mail_activity_credit_release"]
         )
@@ -220,11 +197,43 @@ class AdvOrderCheck(models.Model):
             }
         return True
 
+    def _release(self, reason, expiry, level):
+        """Record the release of these checks (within the user's delegation) on their orders.
+
+        ``level``: ``approval`` lifts the "needs approval" reasons, ``block`` the blocks too.
+        """
+        lifted = {APPROVAL, BLOCK} if level == "block" else {APPROVAL}
+        for check in self:
+            rules = check.line_ids.filtered(lambda ln: ln.outcome in lifted).mapped("rule")
+            check.sudo().write(
+                {
+                    "state": "released",
+                    "release_user_id": self.env.user.id,
+                    "release_date": fields.Datetime.now(),
+                    "release_reason": reason,
+                    "approved_amount": check.amount_order,
+                    "release_level": level,
+                    "release_expiry": expiry or check._default_expiry(),
+                    "released_rules": ",".join(sorted(set(rules))),
+                }
+            )
+            check.order_id.sudo().write({"adv_credit_state": "released"})
+            check.order_id.message_post(
+                body=self.env._(
+                    "Credit release by %(user)s up to %(amount)s: %(reason)s",
+                    user=self.env.user.name,
+                    amount=check.currency_id.format(check.amount_order),
+                    reason=reason,
+                )
+            )
+
     def _escalate(self, reason):
         """Hand the decision to the next level: users whose delegation covers the excess."""
         Delegation = self.env["adv.credit.delegation"]
         for check in self:
-            approvers = Delegation._approvers_for(check.company_id, check.excess, self.env.user)
+            approvers = Delegation._approvers_for(
+                check.company_id, check.excess, exclude=self.env.user
+            )
             if not approvers:
                 raise UserError(
                     self.env._(

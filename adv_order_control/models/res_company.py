@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from .credit_rules import APPROVAL, RULE_OUTCOMES, WARN
+from ..tools.credit_rules import APPROVAL, CREDIT_RULES, RULE_OUTCOMES, WARN
 
 
 class ResCompany(models.Model):
@@ -73,16 +73,16 @@ class ResCompany(models.Model):
     adv_recheck_invoice = fields.Boolean(string="Re-check credit at invoice posting")
 
     def _adv_rule_settings(self):
-        """The company's thresholds and outcomes, as :func:`credit_rules.evaluate` reads them."""
+        """The company's thresholds and, by rule code, the outcome of each credit rule whose
+        outcome is a setting (see ``credit_rules.RULES``), as :func:`credit_rules.evaluate`
+        reads them."""
         self.ensure_one()
-        return {
-            "over_limit": self.adv_over_limit_outcome,
-            "limit_expired": self.adv_limit_expired_outcome,
-            "overdue": self.adv_overdue_outcome,
+        outcomes = {
+            rule.code: self[rule.outcome_field] for rule in CREDIT_RULES if rule.outcome_field
+        }
+        return outcomes | {
             "overdue_max_days": self.adv_overdue_max_days,
             "overdue_max_amount": self.adv_overdue_max_amount,
-            "solvency": self.adv_solvency_outcome,
             "solvency_new_customer": self.adv_solvency_new_customer,
             "solvency_order_amount": self.adv_solvency_order_amount,
-            "insurer": self.adv_insurer_outcome,
         }

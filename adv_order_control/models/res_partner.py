@@ -25,7 +25,7 @@ class ResPartner(models.Model):
         help="Past this date the credit limit must be reviewed: orders need approval.",
     )
     adv_credit_insurer_id = fields.Many2one(
-        "res.partner", string="Credit insurer", company_dependent=True
+        comodel_name="res.partner", string="Credit insurer", company_dependent=True
     )
     adv_insured_amount = fields.Float(
         string="Insured amount",
@@ -50,10 +50,14 @@ class ResPartner(models.Model):
         compute="_compute_adv_can_edit_credit",
         help="Technical: the user owns the credit limit and commercial agreement fields.",
     )
-    adv_credit_hold_ids = fields.One2many("adv.credit.hold", "partner_id", string="Credit holds")
+    adv_credit_hold_ids = fields.One2many(
+        comodel_name="adv.credit.hold", inverse_name="partner_id", string="Credit holds"
+    )
     adv_on_credit_hold = fields.Boolean(string="On credit hold", compute="_compute_adv_credit")
     adv_credit_hold_reason = fields.Char(string="Hold reason", compute="_compute_adv_credit")
-    adv_credit_currency_id = fields.Many2one("res.currency", compute="_compute_adv_credit")
+    adv_credit_currency_id = fields.Many2one(
+        comodel_name="res.currency", compute="_compute_adv_credit"
+    )
     adv_credit_limit = fields.Monetary(
         string="Credit limit",
         compute="_compute_adv_credit",

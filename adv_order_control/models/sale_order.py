@@ -5,10 +5,9 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.http import request
 from odoo.tools.misc import clean_context
 
-from .credit_rules import APPROVAL, BLOCK, OUTCOMES, PASS, WARN, evaluate, lift, worst
+from ..tools.credit_rules import OUTCOMES, PASS, WARN, evaluate, lift, worst
 
 _logger = logging.getLogger(__name__)
 
@@ -68,10 +67,14 @@ class SaleOrder(models.Model):
         readonly=True,
         index=True,
     )
-    adv_check_ids = fields.One2many("adv.order.check", "order_id", string="Credit checks")
+    adv_check_ids = fields.One2many(
+        comodel_name="adv.order.check", inverse_name="order_id", string="Credit checks"
+    )
     adv_check_count = fields.Integer(compute="_compute_adv_check_count")
     adv_last_check_id = fields.Many2one(
-        "adv.order.check", string="Last credit check", compute="_compute_adv_check_count"
+        comodel_name="adv.order.check",
+        string="Last credit check",
+        compute="_compute_adv_check_count",
     )
     # The banner: limit, exposure, this order, excess, and what the rules say now.
     adv_company_currency_id = fields.Many2one(
@@ -125,7 +128,7 @@ class SaleOrder(models.Model):
         )
         real = drafts.filtered("id")
         facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(real) if real else {}
-        messages = self._adv_rule_messages()
+        describe = self._adv_rule_describer()
         for order in drafts:
             fact = facts.get(order)
             if fact is None:  # new, unsaved order
@@ -140,7 +143,7 @@ class SaleOrder(models.Model):
                     }
                 )
                 continue
-            results = order._adv_apply_release(order._adv_evaluate(fact, messages), fact)
+            results = order._adv_apply_release(order._adv_evaluate(fact, describe), fact)
             order.update(
                 {
                     "adv_credit_limit": fact.limit,
@@ -226,7 +229,7 @@ class SaleOrder(models.Model):
     def _adv_credit_control(self):
         """Evaluate the quotations of ``self`` in order; log and notify; return those that pass.
 
-        Takes the per-customer lock first (see ``adv.credit.lock``), then computes the exposure
+        Takes the per-customer lock first (adv_base's ``adv.lock``), then computes the exposure
         of all customers at once; each order counts the orders accepted before it in the batch.
         """
         passed, to_log = self._adv_credit_evaluate()
@@ -258,7 +261,7 @@ class SaleOrder(models.Model):
         sudo_self = quotations.sudo()
         # The per-customer lock is taken by the same statement that reads the exposure.
         facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self, lock=True)
-        messages = self._adv_rule_messages()
+        describe = self._adv_rule_describer()
         accepted = defaultdict(float)
         passed = self - quotations
         to_log = []
@@ -266,7 +269,7 @@ class SaleOrder(models.Model):
             fact = facts[order]
             key = (order.partner_invoice_id.commercial_partner_id.id, order.company_id.id)
             fact.uninvoiced_orders += accepted[key]
-            results = order._adv_apply_release(order._adv_evaluate(fact, messages), fact)
+            results = order._adv_apply_release(order._adv_evaluate(fact, describe), fact)
             outcome = worst(r.outcome for r in results)
             if outcome in (PASS, WARN):
                 passed |= order
@@ -319,11 +322,11 @@ class SaleOrder(models.Model):
             _logger.info("Credit control: refusal of sale.order %s not kept (new or busy)", missed)
         return sorted(kept)
 
-    def _adv_evaluate(self, fact, messages):
+    def _adv_evaluate(self, fact, describe):
         """Credit rules and conformity checks that did not pass, for this order."""
         self.ensure_one()
         conformity = [r for r in self._adv_conformity_checks() if r.outcome != PASS]
-        return evaluate(fact, messages) + conformity
+        return evaluate(fact, describe) + conformity
 
     def _adv_apply_release(self, results, fact):
         """The results that still stop the order once its last release is applied: a release
@@ -348,183 +351,12 @@ class SaleOrder(models.Model):
             partner_id=self.partner_invoice_id.commercial_partner_id.id,
         )
 
-    def _adv_log_checks(self, to_log):
-        """Store the block / warning records, post them, and notify when nobody is watching."""
-        if not to_log:
-            return
-        # A kept record: no caller's context key (default values, tracking switches) shapes it.
-        # The check's own chatter starts empty: its creation is posted on the order below.
-        Check = (
-            self.env["adv.order.check"]
-            .sudo()
-            .with_context(
-                _adv_clean_context(self.env.context),
-                mail_create_nolog=True,
-                mail_create_nosubscribe=True,
-            )
-        )
-        open_checks = Check.search(
-            [("order_id", "in", [order.id for order, *_ in to_log]), ("state", "=", "open")]
-        )
-        open_checks.write({"state": "done"})  # superseded by this evaluation
-        checks = Check.create(
-            [
-                {
-                    "order_id": order.id,
-                    "partner_id": order.partner_invoice_id.commercial_partner_id.id,
-                    "company_id": order.company_id.id,
-                    "user_id": self.env.uid,
-                    "outcome": outcome,
-                    "state": "open" if outcome in (APPROVAL, BLOCK) else "done",
-                    "credit_limit": fact.limit,
-                    "receivables": fact.receivables,
-                    "draft_invoices": fact.draft_invoices,
-                    "uninvoiced_orders": fact.uninvoiced_orders,
-                    "exposure": fact.exposure,
-                    "amount_order": fact.this_order,
-                    "excess": fact.excess,
-                    "overdue_amount": fact.overdue_amount,
-                    "overdue_days": fact.overdue_days,
-                    "line_ids": [
-                        fields.Command.create(
-                            {"rule": r.rule, "outcome": r.outcome, "message": r.message}
-                        )
-                        for r in results
-                    ],
-                }
-                for order, fact, results, outcome in to_log
-            ]
-        )
-        interactive = self._adv_user_in_front()
-        clean = _adv_clean_context(self.env.context)
-        for check, (order, _fact, results, outcome) in zip(checks, to_log, strict=True):
-            order = order.with_env(order.env(context=clean))
-            blocked = outcome in (APPROVAL, BLOCK)
-            order.sudo().adv_credit_state = "blocked" if blocked else "warn"
-            body = self.env._(
-                "Credit control: %(outcome)s.",
-                outcome=dict(
-                    self.env["adv.order.check"]._fields["outcome"]._description_selection(self.env)
-                )[outcome],
-            )
-            order.message_post(
-                body=body + "\n" + "\n".join(r.message for r in results),
-                partner_ids=(order.user_id.partner_id.ids if blocked and not interactive else []),
-            )
-            if blocked and not interactive:
-                order._adv_notify_controllers(check)
-            _logger.info("Credit control %s: %s", order.name, outcome)
-
-    def _adv_notify_controllers(self, check):
-        """One 'credit release' activity on the order for each credit controller of its company."""
-        self.ensure_one()
-        group = self.env.ref("adv_order_control.group_credit_controller")
-        controllers = group.sudo().users.filtered(
-            lambda u: self.company_id in u.company_ids and not u.share
-        )
-        existing = self.activity_ids.filtered(
-            lambda a: (
-                a.activity_type_id == self.env.ref("adv_order_control.mail_activity_credit_release")
-            )
-        ).user_id
-        for user in controllers - existing:
-            self.sudo().activity_schedule(
-                "adv_order_control.mail_activity_credit_release",
-                user_id=user.id,
-                note=check.reasons,
-                summary=self.env._("Credit release: %(order)s", order=self.name),
-            )
-
     @api.model
-    def _adv_user_in_front(self):
-        """True when an internal user confirms from the web client and will read the outcome;
-        portal, public, superuser (sudo'ed flows such as online payment) and crons are not."""
-        return bool(
-            request
-            and not self.env.context.get("adv_not_in_front")
-            and not self.env.su
-            and not self.env.user.share
-            and not self.env.user._is_public()
-        )
-
-    def _adv_refusal_text(self, to_log=None):
-        """Why the orders were not confirmed: from ``to_log`` when given (the evaluation at
-        hand, whose block records may live in another transaction), else their last check."""
-        reasons = {
-            order.id: "\n".join(r.message for r in results)
-            for order, _fact, results, _outcome in to_log or []
-        }
-        lines = [
-            self.env._("%(order)s was not confirmed:", order=order.name or order.display_name)
-            + "\n"
-            + (reasons.get(order.id) or order.adv_last_check_id.reasons or "")
-            for order in self
-        ]
-        return "\n\n".join(lines)
-
-    def _adv_refusal_action(self):
-        """The result of a refused confirmation: a notification, reloading the view."""
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Not confirmed: credit control"),
-                "message": self._adv_refusal_text(),
-                "type": "danger",
-                "sticky": True,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-                "adv_refused_order_ids": self.ids,
-            },
-        }
-
-    @api.model
-    def _adv_rule_messages(self):
-        """The message of each rule, in the user's language. Add a rule: extend this dict."""
-
-        def money(facts, amount):
-            return self.env.company.currency_id.format(amount)
-
-        return {
-            "credit_hold": lambda f: self.env._(
-                "Customer on credit hold since %(since)s, put by %(user)s: %(reason)s",
-                since=fields.Date.to_string(f.hold["since"]),
-                user=f.hold["user"],
-                reason=f.hold["reason"],
-            ),
-            "over_limit": lambda f: self.env._(
-                "Credit limit %(limit)s, exposure %(exposure)s, this order %(order)s: "
-                "over by %(excess)s.",
-                limit=money(f, f.limit),
-                exposure=money(f, f.exposure),
-                order=money(f, f.this_order),
-                excess=money(f, f.excess),
-            ),
-            "limit_expired": lambda f: self.env._(
-                "The credit limit was due for review on %(date)s.",
-                date=fields.Date.to_string(f.review_date),
-            ),
-            "overdue_days": lambda f: self.env._(
-                "An invoice is overdue by %(days)s days (limit %(max)s days); overdue: %(amount)s.",
-                days=f.overdue_days,
-                max=f.settings.get("overdue_max_days"),
-                amount=money(f, f.overdue_amount),
-            ),
-            "overdue_amount": lambda f: self.env._(
-                "Overdue amount %(amount)s is above %(max)s.",
-                amount=money(f, f.overdue_amount),
-                max=money(f, f.settings.get("overdue_max_amount")),
-            ),
-            "solvency_check": lambda f: self.env._(
-                "Solvency check required (new customer without a paid invoice, or a large "
-                "order: %(order)s).",
-                order=money(f, f.this_order),
-            ),
-            "insurer_cover": lambda f: self.env._(
-                "Exposure with this order %(total)s is above the credit-insurer cover %(cover)s.",
-                total=money(f, f.total),
-                cover=money(f, f.insured_amount),
-            ),
-        }
+    def _adv_rule_describer(self):
+        """``describe(rule, facts)`` for :func:`credit_rules.evaluate`: each rule's message, in
+        the user's language, amounts in the company's currency."""
+        money = self.env.company.currency_id.format
+        return lambda rule, facts: rule.message(self.env, facts, money)
 
     @api.ondelete(at_uninstall=False)
     def _adv_unlink_except_checked(self):
@@ -540,69 +372,3 @@ class SaleOrder(models.Model):
                     orders=", ".join(checked.mapped("name")),
                 )
             )
-
-    @api.model
-    def _cron_adv_reevaluate_held_orders(self):
-        """Daily: confirm the held orders that now pass (a payment whose re-evaluation failed,
-        a limit raised, an invoice credited)."""
-        groups = (
-            self.env["adv.order.check"]
-            .sudo()
-            ._read_group([("state", "=", "open")], ["company_id"], ["partner_id:array_agg"])
-        )
-        for company, partner_ids in groups:
-            partners = self.env["res.partner"].browse(partner_ids)
-            self.sudo().with_company(company)._adv_reevaluate_held_orders(partners, company)
-
-    @api.model
-    def _adv_reevaluate_held_orders(self, partners, company):
-        """Confirm the held orders of ``partners`` that now pass (e.g. after a payment)."""
-        checks = (
-            self.env["adv.order.check"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "in", partners.commercial_partner_id.ids),
-                    ("company_id", "=", company.id),
-                    ("state", "=", "open"),
-                ]
-            )
-        )
-        orders = checks.order_id.filtered(lambda o: o.state in ("draft", "sent"))
-        if not orders:
-            return self.browse()
-        passed = orders._adv_credit_control()
-        if passed:
-            # Already controlled just above: confirm without a second evaluation.
-            with passed._adv_cleared():
-                super(SaleOrder, passed).action_confirm()  # pylint: disable=super-method-mismatch
-            for order in passed:
-                order.message_post(
-                    body=self.env._(
-                        "Confirmed automatically: the customer's payment cleared the credit "
-                        "control."
-                    ),
-                    partner_ids=order.user_id.partner_id.ids,
-                )
-            passed.activity_feedback(["adv_order_control.mail_activity_credit_release"])
-        return passed
-
-    def _adv_recheck(self, what):
-        """Re-check confirmed orders downstream (delivery, invoice): raise if they would block."""
-        orders = self.filtered(lambda o: o.state == "sale").sudo()
-        if not orders:
-            return
-        facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(orders)
-        messages = self._adv_rule_messages()
-        for order in orders:
-            results = order._adv_apply_release(evaluate(facts[order], messages), facts[order])
-            stopping = [r for r in results if r.outcome in (APPROVAL, BLOCK)]
-            if stopping:
-                raise UserError(
-                    self.env._(
-                        "Credit re-check before %(what)s of %(order)s:\n%(reasons)s",
-                        what=what,
-                        order=order.name,
-                        reasons="\n".join(r.message for r in stopping),
-                    )
-                )

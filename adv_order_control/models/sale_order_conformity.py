@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models, tools
 
-from .credit_rules import APPROVAL, BLOCK, PASS, RuleResult
+from ..tools.credit_rules import APPROVAL, BLOCK, CONFORMITY_RULES, PASS, RuleResult
 
 FR_ZIP = re.compile(r"^\d{5}$")
 
@@ -51,22 +51,15 @@ class SaleOrder(models.Model):
     def _adv_conformity_checks(self):
         """All conformity results of the order (passing ones included, for the checklist).
 
-        Override to add a check: ``return super()._adv_conformity_checks() + [RuleResult(...)]``.
+        The checks are declared in ``credit_rules.CONFORMITY_RULES`` (code, label, method).
+        Another addon adds one by overriding: ``return super()._adv_conformity_checks() +
+        [RuleResult(...)]`` (its code shows as is on the check lines unless it extends
+        ``adv.order.check.line._get_rule_labels``).
         """
         self.ensure_one()
         if not self.company_id.adv_conformity_check:
             return []
-        return [
-            self._adv_check_min_amount(),
-            self._adv_check_packaging(),
-            self._adv_check_po_ref(),
-            self._adv_check_addresses(),
-            self._adv_check_eu_vat(),
-            self._adv_check_incoterm(),
-            self._adv_check_lead_time(),
-            self._adv_check_payment_term(),
-            self._adv_check_discount(),
-        ]
+        return [getattr(self, rule.check)() for rule in CONFORMITY_RULES]
 
     # ------------------------------------------------------------
     # The checks: one small method each, returning one result

@@ -26,8 +26,8 @@ import contextlib
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .credit_rules import APPROVAL, BLOCK, PASS, WARN, evaluate, worst
-from .protected_fields import refuse_protected
+from ..tools.credit_rules import APPROVAL, BLOCK, PASS, WARN, evaluate, worst
+from ..tools.protected_fields import refuse_protected
 from .sale_order import _adv_tx_state
 
 # Stored computed fields the control or the exposure reads: Odoo's computations write them.
@@ -37,19 +37,6 @@ PROTECTED_ORDER_FIELDS = {
     "amount_total",
     "currency_rate",
     "adv_credit_state",
-}
-PROTECTED_LINE_FIELDS = {
-    "price_subtotal",
-    "price_tax",
-    "price_total",
-    "price_reduce_taxexcl",
-    "price_reduce_taxinc",
-    "qty_invoiced",
-    "qty_to_invoice",
-    "untaxed_amount_invoiced",
-    "untaxed_amount_to_invoice",
-    "state",
-    "invoice_lines",  # tied by Odoo when the invoice is made (see account.move.line)
 }
 # What can raise a confirmed order's total or change who is invoiced.
 GROWTH_ORDER_FIELDS = {
@@ -61,18 +48,6 @@ GROWTH_ORDER_FIELDS = {
     "fiscal_position_id",
     "company_id",
     "date_order",  # the currency rate of a foreign-currency order follows it
-}
-GROWTH_LINE_FIELDS = {
-    "product_uom_qty",
-    "product_packaging_qty",
-    "product_packaging_id",
-    "product_uom",
-    "product_id",
-    "price_unit",
-    "discount",
-    "tax_id",
-    "order_id",
-    "display_type",
 }
 
 
@@ -212,11 +187,11 @@ class SaleOrder(models.Model):
         logged = state["stock_logged"] if stock_flow else set()
         sudo_self = self.sudo()
         facts = self.env["adv.credit.exposure"].sudo()._get_order_facts(sudo_self, lock=True)
-        messages = self._adv_rule_messages()
+        describe = self._adv_rule_describer()
         refused, to_log = [], []
         for order in sudo_self:
             fact = facts[order]
-            results = order._adv_apply_release(evaluate(fact, messages), fact)
+            results = order._adv_apply_release(evaluate(fact, describe), fact)
             outcome = worst(r.outcome for r in results)
             if outcome in (APPROVAL, BLOCK) and not stock_flow:
                 refused.append((order, results))
@@ -238,34 +213,3 @@ class SaleOrder(models.Model):
                 )
             )
         self._adv_log_checks(to_log)
-
-
-class SaleOrderLine(models.Model):
-    _inherit = "sale.order.line"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        refuse_protected(self, vals_list, PROTECTED_LINE_FIELDS)
-        context = _without_defaults_of(self.env.context, PROTECTED_LINE_FIELDS)
-        self = self.with_env(self.env(context=context))  # noqa: PLW0642
-        default_order = self.env.context.get("default_order_id")
-        order_ids = {vals.get("order_id", default_order) for vals in vals_list} - {None, False}
-        orders = self.env["sale.order"].browse(order_ids)
-        with orders._adv_watch_growth():
-            return super().create(vals_list)
-
-    def write(self, vals):
-        refuse_protected(self, [vals], PROTECTED_LINE_FIELDS)
-        if not GROWTH_LINE_FIELDS & set(vals):
-            return super().write(vals)
-        orders = self.order_id
-        if vals.get("order_id"):
-            orders |= self.env["sale.order"].browse(vals["order_id"])
-        with orders._adv_watch_growth():
-            return super().write(vals)
-
-    def unlink(self):
-        """Deleting a line of a confirmed order lowers it, unless the line was negative (a
-        discount or a down payment line Odoo lets one delete): watched like any change."""
-        with self.order_id._adv_watch_growth():
-            return super().unlink()

@@ -1,6 +1,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
+from odoo.addons.adv_base.tools.xlsx import Column, formats, write_table, write_title
+
+MONEY_KEYS = [
+    "limit",
+    "receivables",
+    "draft_invoices",
+    "uninvoiced_orders",
+    "exposure",
+    "overdue",
+]
+
 
 class ExposureXlsx(models.AbstractModel):
     """Exposure workbook, from the Print menu of the customer list (OCA report_xlsx).
@@ -42,63 +53,48 @@ class ExposureXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, partners):
         company = self.env.company
         sheet = workbook.add_worksheet(self.env._("Exposure"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        percent = workbook.add_format({"num_format": "0.0%"})
-        title = workbook.add_format({"bold": True, "font_size": 14})
-        sheet.write(
-            0,
-            0,
+        fmt = formats(workbook)
+        write_title(
+            sheet,
+            fmt,
             self.env._(
                 "Customer exposure: %(company)s (%(currency)s, tax included)",
                 company=company.name,
                 currency=company.currency_id.name,
             ),
-            title,
         )
-        headers = [
-            self.env._("Customer"),
-            self.env._("Credit limit"),
-            self.env._("Open receivables"),
-            self.env._("Draft invoices"),
-            self.env._("Orders not invoiced"),
-            self.env._("Exposure"),
-            self.env._("Overdue"),
-            self.env._("Utilisation"),
-            self.env._("Credit hold"),
+        columns = [Column(self.env._("Customer"), 32)]
+        columns += [
+            Column(label, 16, "money")
+            for label in (
+                self.env._("Credit limit"),
+                self.env._("Open receivables"),
+                self.env._("Draft invoices"),
+                self.env._("Orders not invoiced"),
+                self.env._("Exposure"),
+                self.env._("Overdue"),
+            )
         ]
-        for col, header in enumerate(headers):
-            sheet.write(2, col, header, bold)
+        columns += [
+            Column(self.env._("Utilisation"), 16, "percent"),
+            Column(self.env._("Credit hold"), 30),
+        ]
         rows = self._exposure_rows(partners)
-        keys = [
-            "limit",
-            "receivables",
-            "draft_invoices",
-            "uninvoiced_orders",
-            "exposure",
-            "overdue",
-        ]
-        for r, row in enumerate(rows, start=3):
-            sheet.write(r, 0, row["name"])
-            for c, key in enumerate(keys, start=1):
-                sheet.write_number(r, c, row[key], money)
-            sheet.write_number(r, 7, row["utilisation"], percent)
-            sheet.write(r, 8, row["hold"])
-        sheet.set_column(0, 0, 32)
-        sheet.set_column(1, 7, 16)
-        sheet.set_column(8, 8, 30)
-        sheet.freeze_panes(3, 1)
+        keys = ["name", *MONEY_KEYS, "utilisation", "hold"]
+        last = write_table(sheet, fmt, columns, ([row[k] for k in keys] for row in rows), top=2)
         if rows:
-            last = 2 + len(rows)
-            chart = workbook.add_chart({"type": "bar"})
-            for col, name in ((5, self.env._("Exposure")), (1, self.env._("Credit limit"))):
-                chart.add_series(
-                    {
-                        "name": name,
-                        "categories": [sheet.name, 3, 0, last, 0],
-                        "values": [sheet.name, 3, col, last, col],
-                    }
-                )
-            chart.set_title({"name": self.env._("Exposure against credit limit")})
-            chart.set_size({"width": 720, "height": max(320, 22 * len(rows))})
-            sheet.insert_chart(2, 10, chart)
+            self._add_chart(workbook, sheet, last)
+
+    def _add_chart(self, workbook, sheet, last):
+        chart = workbook.add_chart({"type": "bar"})
+        for col, name in ((5, self.env._("Exposure")), (1, self.env._("Credit limit"))):
+            chart.add_series(
+                {
+                    "name": name,
+                    "categories": [sheet.name, 3, 0, last, 0],
+                    "values": [sheet.name, 3, col, last, col],
+                }
+            )
+        chart.set_title({"name": self.env._("Exposure against credit limit")})
+        chart.set_size({"width": 720, "height": max(320, 22 * (last - 2))})
+        sheet.insert_chart(2, 10, chart)

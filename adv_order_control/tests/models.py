@@ -3,7 +3,7 @@
 
 from odoo import models
 
-from odoo.addons.adv_order_control.models.credit_rules import BLOCK, PASS, RuleResult
+from odoo.addons.adv_order_control.tools.credit_rules import BLOCK, PASS, RuleResult
 
 
 class SaleOrderNoFreeLines(models.Model):

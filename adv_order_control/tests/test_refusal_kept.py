@@ -72,7 +72,9 @@ class TestRefusalIsKept(TransactionCase):
             orders.filtered(lambda o: o.state == "sale")._action_cancel()
             orders.activity_ids.unlink()
             orders.unlink()  # with their checks (cascade), messages and followers
-            env["adv.credit.lock"].search([("partner_id", "=", partner_id)]).unlink()
+            env["adv.lock"].search(
+                [("scope", "=", "adv_order_control.credit"), ("key", "=", str(partner_id))]
+            ).unlink()
             env["res.partner"].browse(partner_id).unlink()
             env["product.product"].browse(product_id).product_tmpl_id.unlink()
             users = env["res.users"].browse(user_ids)

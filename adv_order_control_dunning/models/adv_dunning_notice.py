@@ -1,17 +1,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
 
 
 class AdvDunningNotice(models.Model):
     _inherit = "adv.dunning.notice"
 
-    def _execute_channels(self):
-        """A level with "put the customer on credit hold" sets order control's hold: their
-        next orders are blocked until a credit controller lifts it."""
-        res = super()._execute_channels()
-        for notice in self.filtered(lambda n: n.level_id.credit_hold):
-            notice.partner_id.sudo()._adv_set_credit_hold(
-                self.env._("Dunning level %(level)s reached", level=notice.level_id.name),
-                company=notice.company_id,
-            )
-        return res
+    @api.model
+    def _level_channels(self):
+        """One more channel, last: the level's "put the customer on credit hold"."""
+        return [*super()._level_channels(), ("credit_hold", "_channel_credit_hold", False)]
+
+    def _channel_credit_hold(self):
+        """Order control's hold: the customer's next orders are blocked until a credit
+        controller lifts it."""
+        self.ensure_one()
+        self.partner_id.sudo()._adv_set_credit_hold(
+            self.env._("Dunning level %(level)s reached", level=self.level_id.name),
+            company=self.company_id,
+        )

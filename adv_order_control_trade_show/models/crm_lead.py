@@ -14,25 +14,15 @@ class CrmLead(models.Model):
 
     _inherit = "crm.lead"
 
-    def _handle_partner_assignment(self, force_partner_id=False, create_missing=True):
-        # crm may empty the lead's company when the partner is set (no team, no salesperson):
-        # the company the lead was converted in is the one whose settings apply.
-        companies = {lead.id: lead.company_id for lead in self}
-        res = super()._handle_partner_assignment(
-            force_partner_id=force_partner_id, create_missing=create_missing
-        )
-        self._adv_show_credit_defaults(companies=companies)
+    def _adv_show_customer_assigned(self, companies):
+        res = super()._adv_show_customer_assigned(companies)
+        self._adv_show_credit_defaults(companies)
         return res
 
-    def _adv_show_partner_created(self, partner):
-        res = super()._adv_show_partner_created(partner)
-        self._adv_show_credit_defaults(partner)
-        return res
-
-    def _adv_show_credit_defaults(self, partner=None, companies=None):
-        """Give the customers of these show leads (or ``partner``, for a single lead) the
-        default credit limit and an explicit review date in each lead's company, unless they
-        already have their own limit or review date there. One read and one write per company.
+    def _adv_show_credit_defaults(self, companies=None):
+        """Give the customers of these show leads the default credit limit and an explicit
+        review date in each lead's company, unless they already have their own limit or review
+        date there. One read and one write per company.
         ``companies``: ``{lead id: company}`` to use instead of the leads' current company.
 
         The limit is left to Odoo's fallback (the company default, ``ir.default`` of
@@ -41,7 +31,7 @@ class CrmLead(models.Model):
         """
         by_company = defaultdict(lambda: defaultdict(lambda: self.env["crm.lead"]))
         for lead in self.filtered("adv_show_id"):
-            customer = (partner or lead.partner_id).commercial_partner_id
+            customer = lead.partner_id.commercial_partner_id
             if customer:
                 company = (companies or {}).get(lead.id) or lead.company_id or self.env.company
                 by_company[company][customer] |= lead

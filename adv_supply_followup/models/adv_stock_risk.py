@@ -5,26 +5,10 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-RISK_KIND = [("rupture", "Stock-out risk"), ("surstock", "Overstock")]
+from ..tools.stock_forecast import CONSUMPTION_DAYS, first_day_below, forecast_levels
+
+RISK_KIND = [("stockout", "Stock-out risk"), ("overstock", "Overstock")]
 RISK_STATE = [("open", "Open"), ("closed", "Closed")]
-# Days of past deliveries the average daily consumption is measured on.
-CONSUMPTION_DAYS = 90
-
-
-def project(on_hand, events, horizon):
-    """Lowest projected stock within the horizon and the first date it falls below zero.
-
-    :param float on_hand: stock now
-    :param dict events: ``{date: net quantity (in - out)}``
-    :param date horizon: last day considered
-    :return: ``(lowest, {threshold: first date below it})`` computed for every day with moves
-    """
-    level, lowest, trail = on_hand, on_hand, []
-    for day in sorted(d for d in events if d <= horizon):
-        level += events[day]
-        lowest = min(lowest, level)
-        trail.append((day, level))
-    return lowest, trail
 
 
 class AdvStockRisk(models.Model):
@@ -120,7 +104,7 @@ class AdvStockRisk(models.Model):
         # The shortage seen within our horizon may lie beyond the order point's lead time:
         # propose at least the missing quantity (the buyer can change it before ordering).
         missing = max(self.min_qty, 0.0) - self.qty_lowest
-        if self.kind == "rupture" and orderpoint.qty_to_order < missing:
+        if self.kind == "stockout" and orderpoint.qty_to_order < missing:
             orderpoint.qty_to_order = missing
         return orderpoint
 
@@ -152,66 +136,23 @@ class AdvStockRisk(models.Model):
         return risks
 
     def _detect(self, company, today):
-        """``{(product id, kind): vals}``, a few grouped queries for all products."""
-        horizon = today + timedelta(days=company.adv_risk_horizon_days)
-        Move = self.env["stock.move"].sudo()
-        open_domain = [
-            ("company_id", "=", company.id),
-            ("state", "not in", ("done", "cancel", "draft")),
-            ("product_id.is_storable", "=", True),
-        ]
-        events = defaultdict(lambda: defaultdict(float))
-        for product, code, day, qty in Move._read_group(
-            open_domain + [("picking_code", "in", ("incoming", "outgoing"))],
-            ["product_id", "picking_code", "date:day"],
-            ["product_qty:sum"],
-        ):
-            day = fields.Date.to_date(day)
-            events[product.id][day] += qty if code == "incoming" else -qty
-        limits = {
-            product.id: (low, high)
-            for product, low, high in self.env["stock.warehouse.orderpoint"]
-            .sudo()
-            ._read_group(
-                [("company_id", "=", company.id)],
-                ["product_id"],
-                ["product_min_qty:sum", "product_max_qty:sum"],
-            )
-        }
-        consumed = {
-            product.id: qty
-            for product, qty in Move._read_group(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "=", "done"),
-                    ("picking_code", "=", "outgoing"),
-                    ("date", ">=", today - timedelta(days=CONSUMPTION_DAYS)),
-                ],
-                ["product_id"],
-                ["product_qty:sum"],
-            )
-        }
-        stocked = {
-            product.id
-            for (product,) in self.env["stock.quant"]
-            .sudo()
-            ._read_group(
-                [("company_id", "=", company.id), ("location_id.usage", "=", "internal")],
-                ["product_id"],
-            )
-        }
+        """``{(product id, kind): vals}`` of the risks found today, a few grouped queries for
+        all the products that move, have an order point or are in stock."""
+        events = self._forecast_events(company)
+        limits = self._orderpoint_limits(company)
+        consumed = self._recent_consumption(company, today)
         products = (
             self.env["product.product"]
             .sudo()
             .with_company(company)
-            .browse(set(events) | set(limits) | stocked)
+            .browse(set(events) | set(limits) | self._stocked_product_ids(company))
         )
+        horizon = today + timedelta(days=company.adv_risk_horizon_days)
         found = {}
-        max_cover = company.adv_risk_max_cover_days
         for product in products:
             on_hand = product.qty_available
             low, high = limits.get(product.id, (0.0, 0.0))
-            lowest, trail = project(on_hand, events.get(product.id, {}), horizon)
+            lowest, trail = forecast_levels(on_hand, events.get(product.id, {}), horizon)
             base = {
                 "product_id": product.id,
                 "company_id": company.id,
@@ -222,45 +163,124 @@ class AdvStockRisk(models.Model):
                 "max_qty": high,
             }
             if lowest < 0 or lowest < low:
-                threshold = 0.0 if lowest < 0 and not low else low
-                first = next((d for d, level in trail if level < threshold), today)
-                missing = threshold - lowest
-                found[product.id, "rupture"] = dict(
-                    base,
-                    kind="rupture",
-                    date_risk=first,
-                    value=missing * product.standard_price,
-                    reason=self.env._(
-                        "Forecast %(lowest)s below %(threshold)s on %(date)s",
-                        lowest=round(lowest, 2),
-                        threshold=round(threshold, 2),
-                        date=first,
-                    ),
-                )
+                found[product.id, "stockout"] = self._stockout_vals(product, base, trail, today)
                 continue
             daily = consumed.get(product.id, 0.0) / CONSUMPTION_DAYS
-            cover = on_hand / daily if daily else 0.0
-            over_max = high and on_hand > high
-            over_cover = max_cover and daily and cover > max_cover
-            if on_hand > 0 and (over_max or over_cover):
-                excess = on_hand - (high if over_max else daily * max_cover)
-                found[product.id, "surstock"] = dict(
-                    base,
-                    kind="surstock",
-                    date_risk=today,
-                    cover_days=cover,
-                    value=excess * product.standard_price,
-                    reason=(
-                        self.env._("On hand above the maximum")
-                        if over_max
-                        else self.env._(
-                            "%(days)s days of cover (at most %(max)s)",
-                            days=round(cover),
-                            max=max_cover,
-                        )
-                    ),
-                )
+            vals = self._overstock_vals(product, base, daily, company, today)
+            if vals:
+                found[product.id, "overstock"] = vals
         return found
+
+    def _forecast_events(self, company):
+        """``{product id: {date: net quantity expected in (+) or out (-)}}`` of the open
+        receipts and deliveries of storable products."""
+        events = defaultdict(lambda: defaultdict(float))
+        for product, code, day, qty in (
+            self.env["stock.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "not in", ("done", "cancel", "draft")),
+                    ("product_id.is_storable", "=", True),
+                    ("picking_code", "in", ("incoming", "outgoing")),
+                ],
+                ["product_id", "picking_code", "date:day"],
+                ["product_qty:sum"],
+            )
+        ):
+            day = fields.Date.to_date(day)
+            events[product.id][day] += qty if code == "incoming" else -qty
+        return events
+
+    def _orderpoint_limits(self, company):
+        """``{product id: (minimum, maximum)}`` of the order points (summed over warehouses)."""
+        return {
+            product.id: (low, high)
+            for product, low, high in self.env["stock.warehouse.orderpoint"]
+            .sudo()
+            ._read_group(
+                [("company_id", "=", company.id)],
+                ["product_id"],
+                ["product_min_qty:sum", "product_max_qty:sum"],
+            )
+        }
+
+    def _recent_consumption(self, company, today):
+        """``{product id: quantity delivered}`` over the last ``CONSUMPTION_DAYS`` days."""
+        return {
+            product.id: qty
+            for product, qty in self.env["stock.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "done"),
+                    ("picking_code", "=", "outgoing"),
+                    ("date", ">=", today - timedelta(days=CONSUMPTION_DAYS)),
+                ],
+                ["product_id"],
+                ["product_qty:sum"],
+            )
+        }
+
+    def _stocked_product_ids(self, company):
+        """The products with stock in the company's internal locations."""
+        return {
+            product.id
+            for (product,) in self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                [("company_id", "=", company.id), ("location_id.usage", "=", "internal")],
+                ["product_id"],
+            )
+        }
+
+    def _stockout_vals(self, product, base, trail, today):
+        """The stock-out risk of a product whose forecast falls below zero or its minimum."""
+        lowest, low = base["qty_lowest"], base["min_qty"]
+        threshold = 0.0 if lowest < 0 and not low else low
+        first = first_day_below(trail, threshold, today)
+        return dict(
+            base,
+            kind="stockout",
+            date_risk=first,
+            value=(threshold - lowest) * product.standard_price,
+            reason=self.env._(
+                "Forecast %(lowest)s below %(threshold)s on %(date)s",
+                lowest=round(lowest, 2),
+                threshold=round(threshold, 2),
+                date=first,
+            ),
+        )
+
+    def _overstock_vals(self, product, base, daily, company, today):
+        """The overstock of a product above its maximum or with too many days of cover
+        (``daily``: its average daily consumption), else ``None``."""
+        on_hand, high = base["qty_available"], base["max_qty"]
+        max_cover = company.adv_risk_max_cover_days
+        cover = on_hand / daily if daily else 0.0
+        over_max = high and on_hand > high
+        over_cover = max_cover and daily and cover > max_cover
+        if on_hand <= 0 or not (over_max or over_cover):
+            return None
+        excess = on_hand - (high if over_max else daily * max_cover)
+        return dict(
+            base,
+            kind="overstock",
+            date_risk=today,
+            cover_days=cover,
+            value=excess * product.standard_price,
+            reason=(
+                self.env._("On hand above the maximum")
+                if over_max
+                else self.env._(
+                    "%(days)s days of cover (at most %(max)s)",
+                    days=round(cover),
+                    max=max_cover,
+                )
+            ),
+        )
 
     def _schedule_activities(self):
         activity_type = self.env.ref("adv_supply_followup.mail_activity_type_stock_risk")

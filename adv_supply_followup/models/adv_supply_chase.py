@@ -1,24 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from .chase_rules import CHANNEL, CHASE_KIND, CHASE_STATE, deserved_level
-
-_logger = logging.getLogger(__name__)
-
-BATCH_SIZE = 500
-# A shipment done more than this many days ago is not chased for its proof of delivery: the
-# chase is about today's flows, not the archive found when the addon is installed.
-POD_WINDOW_DAYS = 60
-CLOSE_REASON = [
-    ("resolved", "Resolved"),
-    ("escalated", "Escalated"),
-    ("cancelled", "Cancelled"),
-]
+from ..tools.chase_rules import CHANNEL, CHASE_KIND, CHASE_STATE, CLOSE_REASON
 
 
 class AdvSupplyChase(models.Model):
@@ -27,6 +14,10 @@ class AdvSupplyChase(models.Model):
     Generated daily by :meth:`_generate` (idempotent: a unique index allows one open chase per
     document, kind and level), answered by the counterpart (:meth:`_record_answer`: a new
     promised date flows into Odoo's own dates), closed when the document no longer needs it.
+
+    This file holds the chase and its answers; the daily generation is in
+    ``adv_supply_chase_generation.py``, the e-mails and activities of a level in
+    ``adv_supply_chase_mailing.py``.
     """
 
     _name = "adv.supply.chase"
@@ -169,6 +160,17 @@ class AdvSupplyChase(models.Model):
             raise UserError(self.env._("This chase is closed: its answer can no longer change."))
         return super().write(vals)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        levels = self.env["adv.supply.chase.level"].browse(
+            {vals["level_id"] for vals in vals_list if vals.get("level_id")}
+        )
+        channels = {level.id: level.channel for level in levels}
+        for vals in vals_list:
+            if vals.get("level_id"):
+                vals["channel"] = channels[vals["level_id"]]
+        return super().create(vals_list)
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
@@ -199,8 +201,8 @@ class AdvSupplyChase(models.Model):
             "view_mode": "form",
         }
 
-    def action_compute_impact(self):
-        self._compute_impacts()
+    def action_refresh_impacts(self):
+        self._refresh_impacts()
 
     # ------------------------------------------------------------
     # BUSINESS METHODS: answers
@@ -241,15 +243,7 @@ class AdvSupplyChase(models.Model):
                         name=chase.name,
                     )
                 )
-        self.write(
-            {
-                "state": "answered",
-                "date_promised": date_promised,
-                "answer_comment": comment,
-                "date_answer": fields.Datetime.now(),
-                "answer_user_id": self.env.user.id,
-            }
-        )
+        self._write_answer({"date_promised": date_promised, "answer_comment": comment})
         for chase in self:
             chase._apply_answer(date_promised, comment)
         self.activity_ids.action_feedback(
@@ -257,8 +251,22 @@ class AdvSupplyChase(models.Model):
         )
         self._adv_day_refresh()
 
+    def _write_answer(self, vals):
+        """Mark the chases answered now by the current user, with the answer's ``vals``."""
+        self.write(
+            dict(
+                vals,
+                state="answered",
+                date_answer=fields.Datetime.now(),
+                answer_user_id=self.env.user.id,
+            )
+        )
+
     def _apply_answer(self, date_promised, comment):
-        """Carry the answer to the document (one chase); the override point per kind."""
+        """Carry the answer to the document (one chase).
+
+        Extension point: an addon that opens chases of its own (kind ``other``) overrides it to
+        carry their answers elsewhere (e.g. a back-charge's answer to the claims)."""
         self.ensure_one()
         reason = self.env._(
             "Answer to chase %(chase)s: %(comment)s",
@@ -281,7 +289,7 @@ class AdvSupplyChase(models.Model):
         kind = "confirmed" if self.kind == "ack" else "revised"
         lines.sudo()._adv_change_date(new_date, kind, reason, chase=self)
         if self.kind in ("due_soon", "late_receipt", "other") and self.purchase_id:
-            self._compute_impacts()
+            self._refresh_impacts()
 
     def _purchase_lines_concerned(self):
         """The purchase lines still to receive that the chase is about."""
@@ -305,6 +313,22 @@ class AdvSupplyChase(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS: hooks for other addons
     # ------------------------------------------------------------
+
+    @api.model
+    def _adv_chases_action(self, domain):
+        """The chases worklist restricted to ``domain`` (the stat buttons of the documents
+        that have chases: purchase orders, transfers, and other addons' records)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_supply_followup.adv_supply_chase_action"
+        )
+        action["domain"] = domain
+        action["context"] = {}
+        return action
+
+    @api.model
+    def _adv_count_by(self, field, records):
+        """``{record: number of its chases}``, ``field`` the chase's link to ``records``."""
+        return dict(self._read_group([(field, "in", records.ids)], [field], ["__count"]))
 
     @api.model
     def _adv_open_chase(self, document, reason, kind="other"):
@@ -346,388 +370,17 @@ class AdvSupplyChase(models.Model):
         return chase.with_env(self.env)
 
     # ------------------------------------------------------------
-    # BUSINESS METHODS: the daily generation
+    # BUSINESS METHODS: customer impact
     # ------------------------------------------------------------
 
-    @api.model
-    def _cron_generate(self):
-        """The daily cron: commits after each batch (the one place that commits)."""
-        self._generate(commit=True)
-
-    @api.model
-    def _generate(self, now=None, commit=False):
-        """Close the chases whose document no longer needs them, then open the chases each
-        document deserves today. Returns the chases created."""
-        now = now or fields.Datetime.now()
-        chases = self.sudo()
-        chases._close_resolved(now)
-        created = chases.browse()
-        levels = chases._levels_by_kind()
-        for kind, candidates in chases._candidates(now).items():
-            for start in range(0, len(candidates), BATCH_SIZE):
-                batch = candidates[start : start + BATCH_SIZE]
-                created |= chases._generate_batch(kind, batch, levels, now)
-                if commit:
-                    # The cron's one commit point: a crash leaves whole batches, and the
-                    # unique index and the idempotent run let the next run complete the work.
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-        _logger.info("Supply chases: %s opened", len(created))
-        return created
-
-    def _levels_by_kind(self):
-        """``{(kind, company_id or False): [(level id, delay)]}`` of the active levels."""
-        result = {}
-        for level in self.env["adv.supply.chase.level"].search([("active", "=", True)]):
-            key = (level.kind, level.company_id.id)
-            result.setdefault(key, []).append((level.id, level.delay_days))
-        return result
-
-    def _company_levels(self, levels, kind, company_id):
-        return levels.get((kind, company_id)) or levels.get((kind, False)) or []
-
-    def _candidates(self, now):
-        """``{kind: [row]}``: the documents that may need a chase, one grouped query per kind.
-        A row: document id, company, reference date, counterpart, responsible, value."""
-        result = {"ack": self._candidates_ack(now)}
-        receipts = self._candidates_receipts(now)
-        result["due_soon"] = [r for r in receipts if r["days"] < 0]
-        result["late_receipt"] = [r for r in receipts if r["days"] >= 0]
-        result["late_shipment"] = self._candidates_shipments(now)
-        result["no_pod"] = self._candidates_pod(now)
-        return result
-
-    def _fetch(self, query, now):
-        self.env.flush_all()
-        self.env.cr.execute(query)
-        rows = self.env.cr.dictfetchall()
-        for row in rows:
-            row["days"] = (now.date() - row["date_reference"].date()).days
-        return rows
-
-    def _candidates_ack(self, now):
-        return self._fetch(
-            SQL(
-                """SELECT po.id AS doc_id, po.id AS purchase_id, NULL::int AS picking_id,
-                          po.name, po.company_id, po.date_approve AS date_reference,
-                          po.partner_id, COALESCE(po.user_id, po.create_uid) AS user_id,
-                          NULL::int AS carrier_id, po.amount_untaxed AS amount,
-                          po.currency_id
-                     FROM purchase_order po
-                    WHERE po.state = 'purchase' AND po.date_approve IS NOT NULL
-                      AND po.date_approve <= %(now)s
-                      AND po.receipt_status IS DISTINCT FROM 'full'
-                      AND NOT COALESCE(po.mail_reception_confirmed, FALSE)
-                      AND NOT COALESCE(po.mail_reception_declined, FALSE)""",
-                now=now,
-            ),
-            now,
-        )
-
-    def _candidates_receipts(self, now):
-        """Receipts from a purchase not done: partial receipts leave a backorder, which is a
-        receipt of its own and is chased as such."""
-        horizon = now + timedelta(days=self._due_soon_horizon())
-        return self._fetch(
-            SQL(
-                """SELECT p.id AS doc_id, po.id AS purchase_id, p.id AS picking_id, p.name,
-                          p.company_id,
-                          GREATEST(p.scheduled_date, COALESCE(p.date_deadline, p.scheduled_date))
-                              AS date_reference,
-                          po.partner_id, COALESCE(po.user_id, p.user_id, po.create_uid) AS user_id,
-                          NULL::int AS carrier_id,
-                          SUM(m.product_qty * pol.price_unit
-                              / NULLIF(pol.product_qty, 0) * pol.product_uom_qty) AS amount,
-                          po.currency_id
-                     FROM stock_picking p
-                     JOIN stock_picking_type t ON t.id = p.picking_type_id
-                     JOIN stock_move m ON m.picking_id = p.id
-                     JOIN purchase_order_line pol ON pol.id = m.purchase_line_id
-                     JOIN purchase_order po ON po.id = pol.order_id
-                    WHERE t.code = 'incoming'
-                      AND p.state IN ('waiting', 'confirmed', 'assigned')
-                      AND m.state NOT IN ('done', 'cancel')
-                      AND p.scheduled_date <= %(horizon)s
-                 GROUP BY p.id, po.id""",
-                horizon=horizon,
-            ),
-            now,
-        )
-
-    def _due_soon_horizon(self):
-        delays = (
-            self.env["adv.supply.chase.level"]
-            .search([("kind", "=", "due_soon")])
-            .mapped("delay_days")
-        )
-        return max([-d for d in delays] + [0])
-
-    def _candidates_shipments(self, now):
-        return self._fetch(
-            SQL(
-                """SELECT p.id AS doc_id, NULL::int AS purchase_id, p.id AS picking_id, p.name,
-                          p.company_id,
-                          COALESCE(p.date_deadline, p.scheduled_date) AS date_reference,
-                          p.partner_id, COALESCE(p.user_id, so.user_id, p.create_uid) AS user_id,
-                          p.carrier_id, COALESCE(SUM(m.product_qty * sol.price_reduce_taxexcl), 0)
-                              AS amount, so.currency_id
-                     FROM stock_picking p
-                     JOIN stock_picking_type t ON t.id = p.picking_type_id
-                     LEFT JOIN sale_order so ON so.id = p.sale_id
-                     LEFT JOIN stock_move m ON m.picking_id = p.id
-                     LEFT JOIN sale_order_line sol ON sol.id = m.sale_line_id
-                    WHERE t.code = 'outgoing'
-                      AND p.state IN ('waiting', 'confirmed', 'assigned')
-                      AND COALESCE(p.date_deadline, p.scheduled_date) <= %(now)s
-                 GROUP BY p.id, so.user_id, so.currency_id""",
-                now=now,
-            ),
-            now,
-        )
-
-    def _candidates_pod(self, now):
-        return self._fetch(
-            SQL(
-                """SELECT p.id AS doc_id, NULL::int AS purchase_id, p.id AS picking_id, p.name,
-                          p.company_id,
-                          p.date_done + make_interval(days => COALESCE(
-                              ct.transit_days, c.adv_transit_days, 0)) AS date_reference,
-                          c.adv_partner_id AS partner_id,
-                          COALESCE(p.user_id, so.user_id, p.create_uid) AS user_id,
-                          p.carrier_id, COALESCE(so.amount_untaxed, 0) AS amount,
-                          so.currency_id
-                     FROM stock_picking p
-                     JOIN stock_picking_type t ON t.id = p.picking_type_id
-                     JOIN delivery_carrier c ON c.id = p.carrier_id
-                     LEFT JOIN res_partner dest ON dest.id = p.partner_id
-                     LEFT JOIN adv_carrier_transit ct
-                            ON ct.carrier_id = c.id AND ct.country_id = dest.country_id
-                     LEFT JOIN sale_order so ON so.id = p.sale_id
-                    WHERE t.code = 'outgoing' AND p.state = 'done' AND p.adv_pod_date IS NULL
-                      AND p.date_done >= %(window)s
-                      AND p.date_done + make_interval(days => COALESCE(
-                              ct.transit_days, c.adv_transit_days, 0)) <= %(now)s""",
-                now=now,
-                window=now - timedelta(days=POD_WINDOW_DAYS),
-            ),
-            now,
-        )
-
-    def _generate_batch(self, kind, rows, levels, now):
-        field = "purchase_id" if kind == "ack" else "picking_id"
-        doc_ids = [row["doc_id"] for row in rows]
-        existing = {}
-        waiting = set()
-        for chase in self.search_read(
-            [
-                ("kind", "=", kind),
-                (field, "in", doc_ids),
-                "|",
-                ("state", "=", "open"),
-                "&",
-                ("state", "=", "answered"),
-                ("date_promised", ">=", now.date()),
-            ],
-            [field, "state", "level_id"],
-        ):
-            doc_id = chase[field][0]
-            if chase["state"] == "answered":
-                # A promise not yet due: wait for it rather than chase again.
-                waiting.add(doc_id)
-            else:
-                existing[doc_id] = (chase["id"], chase["level_id"] and chase["level_id"][0])
-        delays = {}
-        for level_list in levels.values():
-            delays.update(dict(level_list))
-        self._convert_amounts(rows, now)
-        to_escalate, vals_list = [], []
-        for row in rows:
-            if row["doc_id"] in waiting:
-                continue
-            level_id = deserved_level(
-                self._company_levels(levels, kind, row["company_id"]), row["days"]
-            )
-            if not level_id:
-                continue
-            current = existing.get(row["doc_id"])
-            if current:
-                if delays.get(current[1], -9999) >= delays[level_id]:
-                    continue
-                to_escalate.append(current[0])
-            vals_list.append(self._prepare_chase_vals(kind, row, level_id))
-        if to_escalate:
-            self.browse(to_escalate)._close(
-                "escalated", self.env._("Escalated to the next level of the chase.")
-            )
-        chases = self.create(vals_list)
-        chases._send_level()
-        if kind == "late_receipt":
-            chases._compute_impacts()
-            # The activities were scheduled with the late value: My Day ranks them by the
-            # value of the customer orders now known to be at risk.
-            chases._adv_day_refresh()
-        return chases
-
-    def _convert_amounts(self, rows, now):
-        """Amounts in the company's currency (My Day ranks by them): one rate per currency
-        and company, whatever the number of documents."""
-        companies = {
-            c.id: c for c in self.env["res.company"].browse({r["company_id"] for r in rows})
-        }
-        rates = {}
-        for row in rows:
-            company = companies[row["company_id"]]
-            if not row.get("currency_id") or row["currency_id"] == company.currency_id.id:
-                continue
-            key = (row["currency_id"], company.id)
-            if key not in rates:
-                rates[key] = self.env["res.currency"]._get_conversion_rate(
-                    self.env["res.currency"].browse(row["currency_id"]),
-                    company.currency_id,
-                    company,
-                    now.date(),
-                )
-            row["amount"] = company.currency_id.round((row["amount"] or 0.0) * rates[key])
-
-    def _prepare_chase_vals(self, kind, row, level_id):
-        return {
-            "name": row["name"],
-            "kind": kind,
-            "level_id": level_id,
-            "company_id": row["company_id"],
-            "purchase_id": row["purchase_id"],
-            "picking_id": row["picking_id"],
-            "partner_id": row["partner_id"],
-            "user_id": row["user_id"],
-            "carrier_id": row["carrier_id"],
-            "date_reference": row["date_reference"],
-            "days_late": row["days"],
-            "amount": row["amount"] or 0.0,
-        }
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        levels = self.env["adv.supply.chase.level"].browse(
-            {vals["level_id"] for vals in vals_list if vals.get("level_id")}
-        )
-        channels = {level.id: level.channel for level in levels}
-        for vals in vals_list:
-            if vals.get("level_id"):
-                vals["channel"] = channels[vals["level_id"]]
-        return super().create(vals_list)
-
-    def _close_resolved(self, now):
-        """Close the open or answered chases whose document no longer needs them."""
-        Chase = self.sudo()
-        live = [("state", "in", ("open", "answered"))]
-        resolved = Chase.search(
-            live
-            + [
-                ("kind", "=", "ack"),
-                "|",
-                "|",
-                ("purchase_id.mail_reception_confirmed", "=", True),
-                ("purchase_id.mail_reception_declined", "=", True),
-                ("purchase_id.state", "!=", "purchase"),
-            ]
-        )
-        resolved |= Chase.search(
-            live
-            + [
-                ("kind", "in", ("due_soon", "late_receipt", "late_shipment")),
-                ("picking_id.state", "in", ("done", "cancel")),
-            ]
-        )
-        resolved |= Chase.search(
-            live + [("kind", "=", "no_pod"), ("picking_id.adv_pod_date", "!=", False)]
-        )
-        # A receipt due soon that is now late gets a late chase instead.
-        resolved |= Chase.search(
-            live
-            + [
-                ("kind", "=", "due_soon"),
-                ("state", "=", "open"),
-                ("date_reference", "<", datetime.combine(now.date(), time.min)),
-            ]
-        )
-        resolved._close("resolved", self.env._("The document no longer needs this chase."))
-        return resolved
-
-    def _send_level(self):
-        """What each new chase's level asks: the e-mail to the counterpart (the buyer in copy)
-        and the responsible's activity (a call, or a follow-up of the e-mail)."""
-        to_mail = self.filtered(
-            lambda c: c.channel == "email" and c.level_id.mail_template_id and c.partner_id.email
-        )
-        for template in to_mail.level_id.mail_template_id:
-            chases = to_mail.filtered(lambda c, t=template: c.level_id.mail_template_id == t)
-            # Mass mail renders and queues the e-mails in batches (the buyer in copy, linked to
-            # the chase); one composer per language so each partner reads their own.
-            by_lang = {}
-            for chase in chases:
-                by_lang.setdefault(chase.partner_id.lang or "en_US", []).append(chase.id)
-            for lang, ids in by_lang.items():
-                self.env["mail.compose.message"].with_context(lang=lang).create(
-                    {
-                        "composition_mode": "mass_mail",
-                        "model": self._name,
-                        "res_ids": ids,
-                        "template_id": template.id,
-                        "auto_delete": False,
-                        "auto_delete_keep_log": True,
-                    }
-                )._action_send_mail()
-        no_address = self.filtered(lambda c: c.channel == "email") - to_mail
-        for chase in no_address:
-            chase.message_post(
-                body=self.env._(
-                    "No e-mail address for %(partner)s: call instead.",
-                    partner=chase.partner_id.display_name,
-                )
-            )
-        self._schedule_activities(no_address)
-
-    def _schedule_activities(self, to_call=None):
-        """One activity per chase for its responsible (batch create): a call for the phone
-        levels (and e-mails that could not go), a follow-up otherwise. No "assigned to you"
-        e-mail per activity: My Day lists them."""
-        to_call = to_call or self.browse()
-        call = self.env.ref("adv_supply_followup.mail_activity_type_chase_call")
-        follow = self.env.ref("adv_supply_followup.mail_activity_type_chase_followup")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        vals_list = []
-        for chase in self:
-            is_call = chase.channel == "phone" or chase in to_call
-            activity_type = call if is_call else follow
-            summary = chase._activity_summary(is_call)
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": chase.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": summary,
-                    "user_id": chase.user_id.id or self.env.user.id,
-                    "date_deadline": today + timedelta(days=0 if is_call else 2),
-                }
-            )
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            vals_list
-        )
-
-    def _activity_summary(self, is_call):
-        kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
-        if self.escalation:
-            return self.env._("Escalation: %(kind)s", kind=kind)
-        if is_call:
-            return self.env._("Call: %(kind)s", kind=kind)
-        return self.env._("Follow up: %(kind)s", kind=kind)
-
-    def _compute_impacts(self):
-        """Replace the customer orders at risk of these chases (receipts of a purchase)."""
+    def _refresh_impacts(self):
+        """Replace the customer orders at risk of these chases (receipts of a purchase), then
+        publish them (:meth:`_adv_impacts_published`)."""
         chases = self.filtered("purchase_id")
         if not chases:
             return
-        self.env["adv.supply.impact"].sudo().search([("chase_id", "in", chases.ids)]).unlink()
+        Impact = self.env["adv.supply.impact"].sudo()
+        Impact.search([("chase_id", "in", chases.ids)]).unlink()
         rows_by_po = chases.purchase_id._adv_impact_rows()
         vals_list = []
         for chase in chases:
@@ -740,7 +393,15 @@ class AdvSupplyChase(models.Model):
             for rank, row in enumerate(rows, start=1):
                 vals = {key: value for key, value in row.items() if key != "_cause"}
                 vals_list.append(dict(vals, chase_id=chase.id, sequence=rank))
-        self.env["adv.supply.impact"].sudo().create(vals_list)
+        chases._adv_impacts_published(Impact.create(vals_list))
+
+    def _adv_impacts_published(self, impacts):
+        """Extension point, called once the customer orders at risk of these chases were
+        recomputed: ``impacts`` are their new ``adv.supply.impact`` rows (as superuser).
+
+        Nothing by default; an addon that follows customer orders implements it to link its
+        own records to the delays (e.g. a claim about an order now at risk)."""
+        return
 
     # ------------------------------------------------------------
     # MY DAY

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from .chase_rules import CHANNEL, CHASE_KIND
+from ..tools.chase_rules import CHANNEL, CHASE_KIND
 
 
 class AdvSupplyChaseLevel(models.Model):

@@ -20,18 +20,9 @@ class StockPicking(models.Model):
     )
 
     def _compute_adv_chase_count(self):
-        counts = dict(
-            self.env["adv.supply.chase"]._read_group(
-                [("picking_id", "in", self.ids)], ["picking_id"], ["__count"]
-            )
-        )
+        counts = self.env["adv.supply.chase"]._adv_count_by("picking_id", self)
         for picking in self:
             picking.adv_chase_count = counts.get(picking, 0)
 
     def action_adv_chases(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "adv_supply_followup.adv_supply_chase_action"
-        )
-        action["domain"] = [("picking_id", "in", self.ids)]
-        action["context"] = {}
-        return action
+        return self.env["adv.supply.chase"]._adv_chases_action([("picking_id", "in", self.ids)])

@@ -1,6 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
+from odoo.addons.adv_base.tools.xlsx import Column, formats, write_table, write_title
+
+# The keys of a performance row, in the order of the workbook's columns.
+COLUMN_KEYS = ("name", "role", "deliveries", "on_time", "delay", "chases", "response")
+
 
 class PerformanceXlsx(models.AbstractModel):
     """Vendor and carrier performance workbook, from the Print menu of the contacts (OCA
@@ -49,54 +54,49 @@ class PerformanceXlsx(models.AbstractModel):
         ]
         return sorted(rows, key=lambda r: (r["role"], r["name"]))
 
+    def _performance_columns(self):
+        return [
+            Column(self.env._("Partner"), 32),
+            Column(self.env._("Role"), 16),
+            Column(self.env._("Deliveries"), 16, "integer"),
+            Column(self.env._("On-time rate"), 16, "percent"),
+            Column(self.env._("Average delay (days)"), 16, "number"),
+            Column(self.env._("Chases"), 16, "integer"),
+            Column(self.env._("Response time (days)"), 16, "number"),
+        ]
+
     def generate_xlsx_report(self, workbook, data, partners):
         sheet = workbook.add_worksheet(self.env._("Performance"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
-        percent = workbook.add_format({"num_format": "0.0%"})
-        number = workbook.add_format({"num_format": "0.0"})
-        title = workbook.add_format({"bold": True, "font_size": 14})
-        sheet.write(
-            0,
-            0,
+        fmt = formats(workbook)
+        write_title(
+            sheet,
+            fmt,
             self.env._(
                 "Vendor and carrier performance: %(company)s", company=self.env.company.name
             ),
-            title,
         )
-        headers = [
-            self.env._("Partner"),
-            self.env._("Role"),
-            self.env._("Deliveries"),
-            self.env._("On-time rate"),
-            self.env._("Average delay (days)"),
-            self.env._("Chases"),
-            self.env._("Response time (days)"),
-        ]
-        for col, header in enumerate(headers):
-            sheet.write(2, col, header, bold)
         rows = self._performance_rows(partners)
-        for r, row in enumerate(rows, start=3):
-            sheet.write(r, 0, row["name"])
-            sheet.write(r, 1, row["role"])
-            sheet.write_number(r, 2, row["deliveries"])
-            sheet.write_number(r, 3, row["on_time"], percent)
-            sheet.write_number(r, 4, row["delay"], number)
-            sheet.write_number(r, 5, row["chases"])
-            sheet.write_number(r, 6, row["response"], number)
-        sheet.set_column(0, 0, 32)
-        sheet.set_column(1, 6, 16)
-        sheet.freeze_panes(3, 1)
+        last = write_table(
+            sheet,
+            fmt,
+            self._performance_columns(),
+            ([row[key] for key in COLUMN_KEYS] for row in rows),
+            top=2,
+        )
         if rows:
-            last = 2 + len(rows)
-            chart = workbook.add_chart({"type": "bar"})
-            chart.add_series(
-                {
-                    "name": self.env._("On-time rate"),
-                    "categories": [sheet.name, 3, 0, last, 0],
-                    "values": [sheet.name, 3, 3, last, 3],
-                }
-            )
-            chart.set_title({"name": self.env._("On-time rate by vendor and carrier")})
-            chart.set_x_axis({"num_format": "0%", "min": 0, "max": 1})
-            chart.set_size({"width": 720, "height": max(320, 22 * len(rows))})
-            sheet.insert_chart(2, 8, chart)
+            self._insert_on_time_chart(workbook, sheet, first=3, last=last)
+
+    def _insert_on_time_chart(self, workbook, sheet, first, last):
+        """A bar chart of the on-time rates of the table's rows ``first`` to ``last``."""
+        chart = workbook.add_chart({"type": "bar"})
+        chart.add_series(
+            {
+                "name": self.env._("On-time rate"),
+                "categories": [sheet.name, first, 0, last, 0],
+                "values": [sheet.name, first, 3, last, 3],
+            }
+        )
+        chart.set_title({"name": self.env._("On-time rate by vendor and carrier")})
+        chart.set_x_axis({"num_format": "0%", "min": 0, "max": 1})
+        chart.set_size({"width": 720, "height": max(320, 22 * (last - first + 1))})
+        sheet.insert_chart(2, 8, chart)

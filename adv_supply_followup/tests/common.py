@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Set-up of the supply follow-up tests: a vendor, a carrier, a stored product, users."""
+"""Set-up of the supply follow-up tests: a vendor, a carrier, a stored product, users.
 
+Glue addons build on :func:`new_chaser` and :class:`PurchaseFixturesMixin`."""
+
+import io
+import zipfile
 from datetime import datetime, timedelta
 
 from odoo import Command
@@ -17,7 +21,57 @@ def day(offset):
     return (TODAY + timedelta(days=offset)).replace(hour=12)
 
 
-class SupplyCommon(AdvCommon):
+# The rights of a supply follow-up user in the tests: the role, and what a chase touches.
+CHASER_GROUPS = (
+    "adv_supply_followup.group_supply_followup,purchase.group_purchase_user,"
+    "stock.group_stock_user,sales_team.group_sale_salesman"
+)
+
+
+def new_chaser(env, login, name="Sophie Suivi", groups="", **values):
+    """A supply follow-up user ``login`` (:data:`CHASER_GROUPS` plus ``groups``)."""
+    return new_test_user(
+        env,
+        login=login,
+        name=name,
+        groups=",".join(filter(None, [CHASER_GROUPS, groups])),
+        **values,
+    )
+
+
+class PurchaseFixturesMixin:
+    """``make_purchase`` for test classes with a ``vendor`` and a ``product``; the class's
+    ``purchase_values`` (a dict) are added to every order."""
+
+    purchase_values = {}
+
+    @classmethod
+    def make_purchase(cls, qty=100.0, date_planned=None, confirm=True, product=None):
+        """An order of ``qty`` ``product`` (the class's by default) at 10.00 from ``vendor``,
+        expected on ``date_planned`` (in two days by default), confirmed unless told."""
+        order = cls.env["purchase.order"].create(
+            {
+                "partner_id": cls.vendor.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": (product or cls.product).id,
+                            "product_qty": qty,
+                            "price_unit": 10.0,
+                            "date_planned": date_planned or day(2),
+                            "taxes_id": [],
+                        }
+                    )
+                ],
+            }
+            | cls.purchase_values
+        )
+        if confirm:
+            order.button_confirm()
+        return order
+
+
+class SupplyCommon(PurchaseFixturesMixin, AdvCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -33,14 +87,7 @@ class SupplyCommon(AdvCommon):
             email="buyer@example.com",
             groups="purchase.group_purchase_user,stock.group_stock_user",
         )
-        cls.chaser = new_test_user(
-            cls.env,
-            login="sf_chaser",
-            name="Sophie Suivi",
-            email="sophie@example.com",
-            groups="adv_supply_followup.group_supply_followup,purchase.group_purchase_user,"
-            "stock.group_stock_user,sales_team.group_sale_salesman",
-        )
+        cls.chaser = new_chaser(cls.env, "sf_chaser", email="sophie@example.com")
         cls.vendor = cls.env["res.partner"].create(
             {"name": "Late Vendor SA", "email": "vendor@example.com", "lang": "en_US"}
         )
@@ -67,29 +114,7 @@ class SupplyCommon(AdvCommon):
             }
         )
         cls.Chase = cls.env["adv.supply.chase"]
-
-    @classmethod
-    def make_purchase(cls, qty=100.0, date_planned=None, confirm=True, product=None):
-        order = cls.env["purchase.order"].create(
-            {
-                "partner_id": cls.vendor.id,
-                "user_id": cls.buyer.id,
-                "order_line": [
-                    Command.create(
-                        {
-                            "product_id": (product or cls.product).id,
-                            "product_qty": qty,
-                            "price_unit": 10.0,
-                            "date_planned": date_planned or day(2),
-                            "taxes_id": [],
-                        }
-                    )
-                ],
-            }
-        )
-        if confirm:
-            order.button_confirm()
-        return order
+        cls.purchase_values = {"user_id": cls.buyer.id}
 
     @classmethod
     def make_sale(cls, qty, commitment, partner=None, price=20.0, route=None):
@@ -105,3 +130,17 @@ class SupplyCommon(AdvCommon):
         )
         order.action_confirm()
         return order
+
+    def read_workbook(self, report_xmlid, records, user):
+        """Render the XLSX report ``report_xmlid`` of ``records`` as ``user``: ``(part names,
+        shared strings, first sheet)`` of the workbook, the two last as XML text."""
+        report_name = self.env.ref(report_xmlid).report_name
+        Report = self.env["ir.actions.report"].with_user(user)
+        content, kind = Report._render(report_name, records.ids, data={})
+        self.assertEqual(kind, "xlsx")
+        with zipfile.ZipFile(io.BytesIO(content)) as book:
+            return (
+                book.namelist(),
+                book.read("xl/sharedStrings.xml").decode(),
+                book.read("xl/worksheets/sheet1.xml").decode(),
+            )

@@ -27,14 +27,14 @@ class TestStockRisk(SupplyCommon):
         with freeze_time(when):
             return self.Risk._generate(self.company, when.date())
 
-    def test_rupture_within_horizon_then_replenish(self):
+    def test_stockout_within_horizon_then_replenish(self):
         self.env["stock.quant"]._update_available_quantity(
             self.product, self.warehouse.lot_stock_id, 20
         )
         with freeze_time(TODAY):
             self.make_sale(50, day(5))
         risk = self.generate().filtered(lambda r: r.product_id == self.product)
-        self.assertEqual(risk.kind, "rupture")
+        self.assertEqual(risk.kind, "stockout")
         self.assertEqual(risk.qty_lowest, -30)
         self.assertEqual(risk.value, 300.0)
         self.assertEqual(risk.user_id, self.buyer)
@@ -75,10 +75,10 @@ class TestStockRisk(SupplyCommon):
         with freeze_time(TODAY):
             self.make_sale(8, day(3))
         risk = self.generate().filtered(lambda r: r.product_id == self.product)
-        self.assertEqual(risk.kind, "rupture")
+        self.assertEqual(risk.kind, "stockout")
         self.assertEqual(risk.date_risk, date(2026, 3, 5))
 
-    def test_surstock_above_maximum_and_days_of_cover(self):
+    def test_overstock_above_maximum_and_days_of_cover(self):
         self.env["stock.warehouse.orderpoint"].create(
             {"product_id": self.product.id, "product_min_qty": 10, "product_max_qty": 40}
         )
@@ -86,7 +86,7 @@ class TestStockRisk(SupplyCommon):
             self.product, self.warehouse.lot_stock_id, 100
         )
         risk = self.generate().filtered(lambda r: r.product_id == self.product)
-        self.assertEqual(risk.kind, "surstock")
+        self.assertEqual(risk.kind, "overstock")
         self.assertEqual(risk.value, 600.0)
         other = self.env["product.product"].create(
             {"name": "Slow mover", "is_storable": True, "standard_price": 1.0}
@@ -103,7 +103,7 @@ class TestStockRisk(SupplyCommon):
             sale.picking_ids.move_ids.quantity = 9
             sale.picking_ids.button_validate()
         slow = self.generate().filtered(lambda r: r.product_id == other)
-        self.assertEqual(slow.kind, "surstock")
+        self.assertEqual(slow.kind, "overstock")
         self.assertEqual(round(slow.cover_days), 9910)
 
     def test_access(self):

@@ -2,9 +2,11 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.adv_base.tests.common import AdvUsersMixin
+
+from .common import new_chaser
 
 
 class ChaseTourCase(HttpCase):
@@ -14,14 +16,8 @@ class ChaseTourCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         AdvUsersMixin.switch_off_order_control(cls.env.company)
-        cls.assistant = new_test_user(
-            cls.env,
-            login="sf_tour",
-            password="sf_tour",
-            name="Alice Assistante",
-            lang="en_US",
-            groups="adv_supply_followup.group_supply_followup,purchase.group_purchase_user,"
-            "stock.group_stock_user,sales_team.group_sale_salesman",
+        cls.assistant = new_chaser(
+            cls.env, "sf_tour", name="Alice Assistante", password="sf_tour", lang="en_US"
         )
         vendor = cls.env["res.partner"].create(
             {"name": "Tour Vendor Bois", "email": "bois@example.com"}

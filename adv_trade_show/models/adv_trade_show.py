@@ -26,58 +26,66 @@ class AdvTradeShow(models.Model):
 
     name = fields.Char(string="Show", required=True, tracking=True)
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        comodel_name="res.company", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(SHOW_STATE, default="preparing", required=True, tracking=True)
     venue = fields.Char(help="Exhibition centre, hall.")
     city = fields.Char()
     country_id = fields.Many2one(
-        "res.country",
+        comodel_name="res.country",
         help="Country of the show; the default country of the visitors captured there.",
     )
     date_begin = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)
     booth = fields.Char(help="Hall and stand number.")
     user_id = fields.Many2one(
-        "res.users",
+        comodel_name="res.users",
         string="Show Manager",
         default=lambda self: self.env.user,
         tracking=True,
         help="Receives the leads no assignment rule matches.",
     )
     staff_ids = fields.Many2many(
-        "res.users",
-        "adv_trade_show_staff_rel",
-        "show_id",
-        "user_id",
+        comodel_name="res.users",
+        relation="adv_trade_show_staff_rel",
+        column1="show_id",
+        column2="user_id",
         string="Booth Staff",
         help="They see this show's captures and capture visitors with it by default.",
     )
-    team_id = fields.Many2one("crm.team", string="Sales Team", check_company=True)
+    team_id = fields.Many2one(comodel_name="crm.team", string="Sales Team", check_company=True)
     objective_leads = fields.Integer(string="Lead Objective")
-    objective_revenue = fields.Monetary(string="Revenue Objective", currency_field="currency_id")
+    objective_revenue = fields.Monetary(string="Revenue Objective")
     objectives = fields.Text(help="What the team wants from this show.")
     notes = fields.Html(string="Qualitative Results", help="What the team learnt at the show.")
-    checklist_line_ids = fields.One2many("adv.trade.show.checklist", "show_id", string="Checklist")
-    budget_line_ids = fields.One2many("adv.trade.show.budget", "show_id", string="Budget")
-    capture_ids = fields.One2many("adv.trade.show.capture", "show_id", string="Captures")
-    lead_ids = fields.One2many("crm.lead", "adv_show_id", string="Leads of the Show")
-    campaign_id = fields.Many2one("utm.campaign", readonly=True, copy=False)
-    source_id = fields.Many2one("utm.source", readonly=True, copy=False)
+    checklist_line_ids = fields.One2many(
+        comodel_name="adv.trade.show.checklist", inverse_name="show_id", string="Checklist"
+    )
+    budget_line_ids = fields.One2many(
+        comodel_name="adv.trade.show.budget", inverse_name="show_id", string="Budget"
+    )
+    capture_ids = fields.One2many(
+        comodel_name="adv.trade.show.capture", inverse_name="show_id", string="Captures"
+    )
+    lead_ids = fields.One2many(
+        comodel_name="crm.lead", inverse_name="adv_show_id", string="Leads of the Show"
+    )
+    campaign_id = fields.Many2one(comodel_name="utm.campaign", readonly=True, copy=False)
+    source_id = fields.Many2one(comodel_name="utm.source", readonly=True, copy=False)
     medium_id = fields.Many2one(
-        "utm.medium",
+        comodel_name="utm.medium",
         default=lambda self: self.env.ref("adv_trade_show.utm_medium_trade_show", False),
     )
-    tag_ids = fields.Many2many("crm.tag", string="Lead Tags")
+    tag_ids = fields.Many2many(comodel_name="crm.tag", string="Lead Tags")
     consent_text_id = fields.Many2one(
-        "adv.trade.show.consent.text",
+        comodel_name="adv.trade.show.consent.text",
         string="Privacy Notice",
         default=lambda self: self.env["adv.trade.show.consent.text"].search([], limit=1),
         help="The text shown to the visitors; its version is kept with each consent.",
     )
     mail_template_id = fields.Many2one(
-        "mail.template",
+        comodel_name="mail.template",
         string="Thank-you E-mail",
         domain=[("model", "=", "adv.trade.show.capture")],
         default=lambda self: self.env.ref("adv_trade_show.mail_template_capture_thanks", False),
@@ -100,12 +108,9 @@ class AdvTradeShow(models.Model):
     capture_count = fields.Integer(compute="_compute_results")
     lead_count = fields.Integer(string="Leads", compute="_compute_results")
     opportunity_count = fields.Integer(string="Opportunities", compute="_compute_results")
-    pipeline_revenue = fields.Monetary(
-        string="Pipeline", compute="_compute_results", currency_field="currency_id"
-    )
+    pipeline_revenue = fields.Monetary(string="Pipeline", compute="_compute_results")
     won_revenue = fields.Monetary(
         compute="_compute_results",
-        currency_field="currency_id",
         help="With Sales and its CRM link: the untaxed amount of the confirmed sale orders of "
         "the show's leads, confirmed within 12 months after the show. Without: the expected "
         "revenue of the show's won leads.",
@@ -113,18 +118,15 @@ class AdvTradeShow(models.Model):
     budget_planned = fields.Monetary(
         string="Planned Budget",
         compute="_compute_budget",
-        currency_field="currency_id",
         groups="adv_trade_show.group_show_manager",
     )
     budget_actual = fields.Monetary(
         string="Actual Cost",
         compute="_compute_budget",
-        currency_field="currency_id",
         groups="adv_trade_show.group_show_manager",
     )
     cost_per_lead = fields.Monetary(
         compute="_compute_budget",
-        currency_field="currency_id",
         groups="adv_trade_show.group_show_manager",
     )
     roi = fields.Float(

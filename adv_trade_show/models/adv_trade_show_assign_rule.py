@@ -17,16 +17,18 @@ class AdvTradeShowAssignRule(models.Model):
     name = fields.Char(required=True)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        comodel_name="res.company", required=True, index=True, default=lambda self: self.env.company
     )
     show_id = fields.Many2one(
-        "adv.trade.show", check_company=True, help="Only for this show; empty: every show."
+        comodel_name="adv.trade.show",
+        check_company=True,
+        help="Only for this show; empty: every show.",
     )
-    country_ids = fields.Many2many("res.country", string="Countries")
-    product_ids = fields.Many2many("product.template", string="Products")
+    country_ids = fields.Many2many(comodel_name="res.country", string="Countries")
+    product_ids = fields.Many2many(comodel_name="product.template", string="Products")
     lang = fields.Selection(CAPTURE_LANG, string="Language")
-    user_id = fields.Many2one("res.users", string="Salesperson", required=True)
-    team_id = fields.Many2one("crm.team", string="Sales Team", check_company=True)
+    user_id = fields.Many2one(comodel_name="res.users", string="Salesperson", required=True)
+    team_id = fields.Many2one(comodel_name="crm.team", string="Sales Team", check_company=True)
 
     def _matches(self, capture):
         self.ensure_one()

@@ -17,17 +17,17 @@ class AdvTradeShowBudget(models.Model):
     _order = "show_id, sequence, id"
     _check_company_auto = True
 
-    show_id = fields.Many2one("adv.trade.show", required=True, ondelete="cascade", index=True)
+    show_id = fields.Many2one(
+        comodel_name="adv.trade.show", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="show_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="show_id.currency_id")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Item", required=True)
     category = fields.Selection(BUDGET_CATEGORY, default="other", required=True)
-    planned_amount = fields.Monetary(string="Planned", currency_field="currency_id")
-    actual_amount = fields.Monetary(string="Actual", currency_field="currency_id")
-    difference = fields.Monetary(
-        compute="_compute_difference", currency_field="currency_id", help="Actual - planned."
-    )
+    planned_amount = fields.Monetary(string="Planned")
+    actual_amount = fields.Monetary(string="Actual")
+    difference = fields.Monetary(compute="_compute_difference", help="Actual - planned.")
 
     def _compute_difference(self):
         for line in self:

@@ -21,31 +21,33 @@ class AdvTradeShowChecklist(models.Model):
     _order = "show_id, date_deadline, sequence, id"
     _check_company_auto = True
 
-    show_id = fields.Many2one("adv.trade.show", required=True, ondelete="cascade", index=True)
+    show_id = fields.Many2one(
+        comodel_name="adv.trade.show", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="show_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Task", required=True)
     category = fields.Selection(CHECKLIST_CATEGORY, default="other", required=True)
-    user_id = fields.Many2one("res.users", string="Owner")
+    user_id = fields.Many2one(comodel_name="res.users", string="Owner")
     date_deadline = fields.Date(string="Deadline")
     done = fields.Boolean()
 
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines._schedule_preparation()
+        lines._sync_preparation_activity()
         return lines
 
     def write(self, vals):
         res = super().write(vals)
         if {"user_id", "date_deadline", "done", "name"} & set(vals):
-            self._schedule_preparation()
+            self._sync_preparation_activity()
         return res
 
     def action_mark_done(self):
         self.write({"done": True})
 
-    def _schedule_preparation(self):
+    def _sync_preparation_activity(self):
         """One open activity per line with an owner and a deadline, kept in step with them."""
         activity_type = self.env.ref("adv_trade_show.mail_activity_show_preparation")
         for line in self:

@@ -23,11 +23,17 @@ class AdvTradeShowConsent(models.Model):
     _order = "timestamp desc, id desc"
     _check_company_auto = True
 
-    capture_id = fields.Many2one("adv.trade.show.capture", ondelete="set null", index=True)
-    show_id = fields.Many2one("adv.trade.show", required=True, ondelete="restrict", index=True)
+    capture_id = fields.Many2one(
+        comodel_name="adv.trade.show.capture", ondelete="set null", index=True
+    )
+    show_id = fields.Many2one(
+        comodel_name="adv.trade.show", required=True, ondelete="restrict", index=True
+    )
     company_id = fields.Many2one(related="show_id.company_id", store=True, index=True)
-    partner_id = fields.Many2one("res.partner", string="Contact", index="btree_not_null")
-    lead_id = fields.Many2one("crm.lead", index="btree_not_null")
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Contact", index="btree_not_null"
+    )
+    lead_id = fields.Many2one(comodel_name="crm.lead", index="btree_not_null")
     email_normalized = fields.Char(string="E-mail", index="btree_not_null")
     purpose = fields.Selection(PURPOSE, required=True)
     legal_basis = fields.Selection(LEGAL_BASIS, required=True)
@@ -35,7 +41,7 @@ class AdvTradeShowConsent(models.Model):
     text_shown = fields.Text(required=True)
     lang = fields.Char(string="Language")
     timestamp = fields.Datetime(required=True, default=fields.Datetime.now)
-    user_id = fields.Many2one("res.users", string="Collected By", required=True)
+    user_id = fields.Many2one(comodel_name="res.users", string="Collected By", required=True)
     marketing_opt_in = fields.Boolean(
         string="Marketing Opt-in", help="Ticked by the visitor; never pre-ticked."
     )
@@ -48,7 +54,7 @@ class AdvTradeShowConsent(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_on_erasure(self):
+    def _unlink_only_by_managers(self):
         if not self.env.user.has_group("adv_trade_show.group_show_manager"):
             raise UserError(
                 self.env._("Only a trade show manager may erase consent evidence, on request.")

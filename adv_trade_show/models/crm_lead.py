@@ -2,16 +2,14 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import create_index
-
-from ..tools.normalize import normalize_phone
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "adv.trade.show.match.mixin"]
 
     adv_show_id = fields.Many2one(
-        "adv.trade.show",
+        comodel_name="adv.trade.show",
         string="Trade Show",
         index="btree_not_null",
         ondelete="set null",
@@ -22,38 +20,12 @@ class CrmLead(models.Model):
         copy=False,
         help="Its salesperson was reminded that the visitor was not contacted in time.",
     )
-    adv_capture_ids = fields.One2many("adv.trade.show.capture", "lead_id", string="Captures")
-    adv_phone_e164 = fields.Char(
-        string="Phone (E.164)",
-        compute="_compute_adv_phone_keys",
-        store=True,
-        index="btree_not_null",
-    )
-    adv_mobile_e164 = fields.Char(
-        string="Mobile (E.164)",
-        compute="_compute_adv_phone_keys",
-        store=True,
-        index="btree_not_null",
+    adv_capture_ids = fields.One2many(
+        comodel_name="adv.trade.show.capture", inverse_name="lead_id", string="Captures"
     )
 
-    def init(self):
-        res = super().init()
-        # Exact lookups on the normalised e-mail (crm only has a trigram index on it).
-        create_index(
-            self.env.cr,
-            "crm_lead_adv_email_normalized_idx",
-            self._table,
-            ["email_normalized"],
-            where="email_normalized IS NOT NULL",
-        )
-        return res
-
-    @api.depends("phone", "mobile", "country_id")
-    def _compute_adv_phone_keys(self):
-        for lead in self:
-            country = lead.country_id or lead.company_id.country_id or self.env.company.country_id
-            lead.adv_phone_e164 = normalize_phone(lead.phone, country.code, country.phone_code)
-            lead.adv_mobile_e164 = normalize_phone(lead.mobile, country.code, country.phone_code)
+    def _adv_phone_country(self):
+        return self.country_id or self.company_id.country_id or self.env.company.country_id
 
     def _adv_day_stake(self):
         """A show lead's follow-up is worth its expected revenue (company currency)."""
@@ -101,15 +73,28 @@ class CrmLead(models.Model):
         reminded.write({"adv_reminded": True})
         return reminded
 
+    def _handle_partner_assignment(self, force_partner_id=False, create_missing=True):
+        # crm may empty the lead's company when the partner is set (no team, no salesperson):
+        # the company the lead was converted in is the one the hook is given.
+        companies = {lead.id: lead.company_id for lead in self}
+        res = super()._handle_partner_assignment(
+            force_partner_id=force_partner_id, create_missing=create_missing
+        )
+        show_leads = self.filtered("adv_show_id")
+        if show_leads:
+            show_leads._adv_show_customer_assigned(companies)
+        return res
+
     def _create_customer(self):
         partner = super()._create_customer()
         if self.adv_show_id:
             self.adv_capture_ids.sudo().write({"partner_id": partner.id})
-            self._adv_show_partner_created(partner)
         return partner
 
-    def _adv_show_partner_created(self, partner):
-        """Hook: a lead of a trade show became a new partner (``partner``).
+    def _adv_show_customer_assigned(self, companies):
+        """Hook: crm's conversion gave these show leads their customer (created from the lead
+        or an existing one). ``companies``: ``{lead id: company}``, each lead's company when it
+        was converted (crm may empty it on the way).
 
         Does nothing here; glue addons give the new customer what they own (order control's
         default credit limit and review date, for instance).

@@ -2,6 +2,8 @@
 from odoo import models
 from odoo.tools import html2plaintext
 
+from odoo.addons.adv_base.tools.xlsx import Column, formats, write_table, write_title
+
 
 class ShowResultsXlsx(models.AbstractModel):
     """Show results workbook, from the Print menu of the shows (OCA report_xlsx).
@@ -14,6 +16,23 @@ class ShowResultsXlsx(models.AbstractModel):
     _name = "report.adv_trade_show.show_results_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Trade show results workbook"
+
+    def _result_columns(self):
+        """The results table: ``(column, key of the result row)``."""
+        return [
+            (Column(self.env._("Show"), 26), "name"),
+            (Column(self.env._("Dates"), 26), "dates"),
+            (Column(self.env._("Visitors"), 14), "captures"),
+            (Column(self.env._("Leads"), 14), "leads"),
+            (Column(self.env._("Lead objective"), 14), "objective"),
+            (Column(self.env._("Opportunities"), 14), "opportunities"),
+            (Column(self.env._("Pipeline"), 14, "money"), "pipeline"),
+            (Column(self.env._("Won revenue"), 14, "money"), "won"),
+            (Column(self.env._("Planned budget"), 14, "money"), "planned"),
+            (Column(self.env._("Actual cost"), 14, "money"), "actual"),
+            (Column(self.env._("Cost per lead"), 14, "money"), "cost_per_lead"),
+            (Column(self.env._("ROI"), 14, "percent"), "roi"),
+        ]
 
     def _result_rows(self, shows):
         return [
@@ -35,70 +54,59 @@ class ShowResultsXlsx(models.AbstractModel):
         ]
 
     def generate_xlsx_report(self, workbook, data, shows):
+        fmt = formats(workbook)
         sheet = workbook.add_worksheet(self.env._("Results"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        percent = workbook.add_format({"num_format": "0.0%"})
-        title = workbook.add_format({"bold": True, "font_size": 14})
-        sheet.write(
-            0,
-            0,
-            self.env._(
-                "Trade show results (%(currency)s)", currency=self.env.company.currency_id.name
-            ),
-            title,
+        title = self.env._(
+            "Trade show results (%(currency)s)", currency=self.env.company.currency_id.name
         )
-        headers = [
-            (self.env._("Show"), "name", None),
-            (self.env._("Dates"), "dates", None),
-            (self.env._("Visitors"), "captures", None),
-            (self.env._("Leads"), "leads", None),
-            (self.env._("Lead objective"), "objective", None),
-            (self.env._("Opportunities"), "opportunities", None),
-            (self.env._("Pipeline"), "pipeline", money),
-            (self.env._("Won revenue"), "won", money),
-            (self.env._("Planned budget"), "planned", money),
-            (self.env._("Actual cost"), "actual", money),
-            (self.env._("Cost per lead"), "cost_per_lead", money),
-            (self.env._("ROI"), "roi", percent),
-        ]
-        for col, (label, _key, _fmt) in enumerate(headers):
-            sheet.write(2, col, label, bold)
+        write_title(sheet, fmt, title)
+        columns = self._result_columns()
         rows = self._result_rows(shows)
-        for i, row in enumerate(rows, start=3):
-            for col, (_label, key, fmt) in enumerate(headers):
-                sheet.write(i, col, row[key], fmt)
-        sheet.set_column(0, 1, 26)
-        sheet.set_column(2, len(headers) - 1, 14)
+        keys = [key for _column, key in columns]
+        last = write_table(
+            sheet,
+            fmt,
+            [column for column, _key in columns],
+            ([row[key] for key in keys] for row in rows),
+            top=2,
+        )
         if rows:
-            last = 2 + len(rows)
-            chart = workbook.add_chart({"type": "column"})
-            chart.add_series(
-                {
-                    "name": self.env._("Leads"),
-                    "categories": [sheet.name, 3, 0, last, 0],
-                    "values": [sheet.name, 3, 3, last, 3],
-                }
-            )
-            revenue = workbook.add_chart({"type": "line"})
-            revenue.add_series(
-                {
-                    "name": self.env._("Won revenue"),
-                    "categories": [sheet.name, 3, 0, last, 0],
-                    "values": [sheet.name, 3, 7, last, 7],
-                    "y2_axis": True,
-                }
-            )
-            chart.combine(revenue)
-            chart.set_title({"name": self.env._("Leads and won revenue per show")})
-            sheet.insert_chart(last + 2, 0, chart, {"x_scale": 1.6, "y_scale": 1.3})
+            self._add_results_chart(workbook, sheet, first=3, last=last)
+        self._write_notes(workbook, fmt, shows)
+
+    def _add_results_chart(self, workbook, sheet, first, last):
+        """Leads (columns) and won revenue (a line on a second axis) per show."""
+        chart = workbook.add_chart({"type": "column"})
+        chart.add_series(
+            {
+                "name": self.env._("Leads"),
+                "categories": [sheet.name, first, 0, last, 0],
+                "values": [sheet.name, first, 3, last, 3],
+            }
+        )
+        revenue = workbook.add_chart({"type": "line"})
+        revenue.add_series(
+            {
+                "name": self.env._("Won revenue"),
+                "categories": [sheet.name, first, 0, last, 0],
+                "values": [sheet.name, first, 7, last, 7],
+                "y2_axis": True,
+            }
+        )
+        chart.combine(revenue)
+        chart.set_title({"name": self.env._("Leads and won revenue per show")})
+        sheet.insert_chart(last + 2, 0, chart, {"x_scale": 1.6, "y_scale": 1.3})
+
+    def _write_notes(self, workbook, fmt, shows):
+        """The objectives and qualitative results of each show, on their own sheet."""
         notes = workbook.add_worksheet(self.env._("Notes"))
-        notes.write(0, 0, self.env._("Show"), bold)
-        notes.write(0, 1, self.env._("Objectives"), bold)
-        notes.write(0, 2, self.env._("Qualitative results"), bold)
-        for i, show in enumerate(shows.sorted("date_begin"), start=1):
-            notes.write(i, 0, show.name)
-            notes.write(i, 1, show.objectives or "")
-            notes.write(i, 2, html2plaintext(show.notes or ""))
-        notes.set_column(0, 0, 26)
-        notes.set_column(1, 2, 60)
+        columns = [
+            Column(self.env._("Show"), 26),
+            Column(self.env._("Objectives"), 60),
+            Column(self.env._("Qualitative results"), 60),
+        ]
+        rows = (
+            (show.name, show.objectives or "", html2plaintext(show.notes or ""))
+            for show in shows.sorted("date_begin")
+        )
+        write_table(notes, fmt, columns, rows)

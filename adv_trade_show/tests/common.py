@@ -6,6 +6,27 @@ from odoo.tests import new_test_user
 
 from odoo.addons.adv_base.tests.common import AdvCommon
 
+STAFF = "adv_trade_show.group_booth_staff"
+MANAGER = "adv_trade_show.group_show_manager"
+SALESPERSON = "sales_team.group_sale_salesman"
+
+
+def show_user(env, login, name, groups, **values):
+    """A user of ``groups`` (comma-separated xml ids); ``values`` as for ``new_test_user``."""
+    return new_test_user(env, login=login, name=name, groups=groups, **values)
+
+
+def tour_user(env, login, name, groups):
+    """A user for browser tours: the password is the login, the language English."""
+    return show_user(env, login, name, groups, password=login, lang="en_US")
+
+
+def new_show(env, name, date_begin="2026-11-02", date_end="2026-11-05", **values):
+    """A show (preparing unless ``state`` says otherwise) from ``date_begin`` to ``date_end``."""
+    return env["adv.trade.show"].create(
+        {"name": name, "date_begin": date_begin, "date_end": date_end, **values}
+    )
+
 
 class TradeShowCommon(AdvCommon):
     """A French company exhibiting at ``show`` (Paris, staffed by ``staff``, managed by
@@ -25,57 +46,35 @@ class TradeShowCommon(AdvCommon):
         cls.env.ref("base.group_user").write(
             {"implied_ids": [Command.link(cls.env.ref("crm.group_use_lead").id)]}
         )
-        cls.staff = new_test_user(
-            cls.env,
-            login="ts_staff",
-            name="Sam Staff",
-            email="sam.staff@example.com",
-            groups="adv_trade_show.group_booth_staff",
+        cls.staff = show_user(
+            cls.env, "ts_staff", "Sam Staff", STAFF, email="sam.staff@example.com"
         )
-        cls.other_staff = new_test_user(
-            cls.env,
-            login="ts_staff2",
-            name="Olga Staff",
-            groups="adv_trade_show.group_booth_staff",
+        cls.other_staff = show_user(cls.env, "ts_staff2", "Olga Staff", STAFF)
+        cls.show_manager = show_user(
+            cls.env, "ts_manager", "Mona Show", MANAGER, email="mona.show@example.com"
         )
-        cls.show_manager = new_test_user(
-            cls.env,
-            login="ts_manager",
-            name="Mona Show",
-            email="mona.show@example.com",
-            groups="adv_trade_show.group_show_manager",
-        )
-        cls.sales_export = new_test_user(
-            cls.env, login="ts_export", name="Eric Export", groups="sales_team.group_sale_salesman"
-        )
-        cls.sales_tiles = new_test_user(
-            cls.env, login="ts_tiles", name="Tina Tiles", groups="sales_team.group_sale_salesman"
-        )
+        cls.sales_export = show_user(cls.env, "ts_export", "Eric Export", SALESPERSON)
+        cls.sales_tiles = show_user(cls.env, "ts_tiles", "Tina Tiles", SALESPERSON)
         cls.tiles = cls.env["product.template"].create({"name": "Outdoor tiles"})
         cls.glue = cls.env["product.template"].create({"name": "Tile glue"})
         cls.tag = cls.env["crm.tag"].create({"name": "Batimat"})
-        cls.show = cls.env["adv.trade.show"].create(
-            {
-                "name": "Batimat Test",
-                "city": "Paris",
-                "country_id": cls.fr.id,
-                "booth": "4-B112",
-                "date_begin": "2026-11-02",
-                "date_end": "2026-11-05",
-                "user_id": cls.show_manager.id,
-                "staff_ids": [Command.set((cls.staff | cls.show_manager).ids)],
-                "tag_ids": [Command.set(cls.tag.ids)],
-                "state": "running",
-            }
+        cls.show = new_show(
+            cls.env,
+            "Batimat Test",
+            city="Paris",
+            country_id=cls.fr.id,
+            booth="4-B112",
+            user_id=cls.show_manager.id,
+            staff_ids=[Command.set((cls.staff | cls.show_manager).ids)],
+            tag_ids=[Command.set(cls.tag.ids)],
+            state="running",
         )
-        cls.other_show = cls.env["adv.trade.show"].create(
-            {
-                "name": "Other Show",
-                "date_begin": "2026-11-02",
-                "date_end": "2026-11-03",
-                "user_id": cls.show_manager.id,
-                "staff_ids": [Command.set(cls.other_staff.ids)],
-            }
+        cls.other_show = new_show(
+            cls.env,
+            "Other Show",
+            date_end="2026-11-03",
+            user_id=cls.show_manager.id,
+            staff_ids=[Command.set(cls.other_staff.ids)],
         )
         Rule = cls.env["adv.trade.show.assign.rule"]
         cls.rule_tiles = Rule.create(

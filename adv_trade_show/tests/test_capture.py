@@ -184,19 +184,24 @@ class TestCapture(TradeShowCommon):
         )
         self.assertIn(activity, day)
 
-    def test_converted_show_lead_calls_the_partner_hook(self):
+    def test_converted_show_lead_calls_the_customer_hook(self):
         capture = self.capture(email="new@customer.example", phone=False)
         capture.action_process()
         lead = capture.lead_id.sudo()
-        created = []
-        original = type(lead)._adv_show_partner_created
+        self.assertFalse(lead.partner_id)
+        assigned = []
+        original = type(lead)._adv_show_customer_assigned
 
-        def spy(records, partner):
-            created.append(partner)
-            return original(records, partner)
+        def spy(records, companies):
+            assigned.append((records, records.partner_id, companies))
+            return original(records, companies)
 
-        self.patch(type(lead), "_adv_show_partner_created", spy)
+        self.patch(type(lead), "_adv_show_customer_assigned", spy)
         lead._handle_partner_assignment(create_missing=True)
-        self.assertEqual(len(created), 1)
-        self.assertEqual(lead.partner_id, created[0])
-        self.assertEqual(capture.partner_id, created[0])
+        self.assertEqual(len(assigned), 1)
+        records, partner, companies = assigned[0]
+        self.assertEqual(records, lead)
+        self.assertTrue(partner)
+        self.assertEqual(lead.partner_id, partner)
+        self.assertEqual(capture.partner_id, partner)
+        self.assertEqual(companies, {lead.id: self.company})

@@ -1,47 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Two phones process the same visitor at the same moment: one lead, both captures linked.
+"""Two phones process the same visitor at the same moment: one lead, both captures linked."""
 
-Real cursors in real threads: the fixtures are committed (then removed), each thread runs its
-own transaction, and both take their snapshot before either processes (a barrier), the worst
-case under REPEATABLE READ. A serialization failure is retried as Odoo's HTTP layer would.
-"""
-
-import threading
-
-from psycopg2.extensions import TransactionRollbackError
-
-from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
 from odoo.tests import tagged
-from odoo.tests.common import BaseCase, get_db_name
+
+from odoo.addons.adv_base.tests.common import RaceCase
 
 ROUNDS = 8
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentCapture(BaseCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-
-    def _env(self, cr):
-        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-
-    def _process(self, capture_id, barrier, outcome):
-        for attempt in range(5):
-            try:
-                with self.registry.cursor() as cr:
-                    env = self._env(cr)
-                    cr.execute("SELECT 1")  # the snapshot is taken here
-                    if attempt == 0:
-                        barrier.wait(timeout=30)
-                    env["adv.trade.show.capture"].browse(capture_id).action_process()
-                return
-            except TransactionRollbackError:  # noqa: PERF203 (a retry loop)
-                outcome.setdefault("retries", []).append(capture_id)
-        outcome.setdefault("gave_up", []).append(capture_id)
-
+class TestConcurrentCapture(RaceCase):
     def _run_rounds(self, values_pairs):
         with self.registry.cursor() as cr:
             env = self._env(cr)
@@ -65,19 +33,11 @@ class TestConcurrentCapture(BaseCase):
                 for i, pair in enumerate(values_pairs)
             ]
             show_id = show.id
-        outcome = {}
         try:
-            for capture_ids in rounds:
-                barrier = threading.Barrier(2)
-                threads = [
-                    threading.Thread(target=self._process, args=(cid, barrier, outcome))
-                    for cid in capture_ids
-                ]
-                for t in threads:
-                    t.start()
-                for t in threads:
-                    t.join(timeout=60)
-            self.assertFalse(outcome.get("gave_up"))
+            outcome = self.race(
+                lambda env, cid: env["adv.trade.show.capture"].browse(cid).action_process(),
+                rounds,
+            )
             with self.registry.cursor() as cr:
                 env = self._env(cr)
                 for capture_ids in rounds:
@@ -103,7 +63,9 @@ class TestConcurrentCapture(BaseCase):
                 show.unlink()
                 campaign.unlink()
                 source.unlink()
-                env["adv.trade.show.match.key"].search([("key", "in", keys)]).unlink()
+                env["adv.lock"].search(
+                    [("scope", "=", "adv_trade_show.visitor"), ("key", "in", keys)]
+                ).unlink()
 
     def test_two_phones_capture_the_same_visitor_at_once(self):
         self._run_rounds(

@@ -1,9 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import TradeShowCommon
+from .common import MANAGER, TradeShowCommon, new_show, show_user
 
 
 @tagged("post_install", "-at_install")
@@ -95,20 +95,20 @@ class TestSecurity(TradeShowCommon):
 
     def test_multi_company(self):
         other_company = self.env["res.company"].create({"name": "Other Co"})
-        boss = new_test_user(
+        boss = show_user(
             self.env,
-            login="ts_other_boss",
-            groups="adv_trade_show.group_show_manager",
+            "ts_other_boss",
+            "ts_other_boss",
+            MANAGER,
             company_id=other_company.id,
             company_ids=[Command.set(other_company.ids)],
         )
-        foreign = self.env["adv.trade.show"].create(
-            {
-                "name": "Foreign show",
-                "company_id": other_company.id,
-                "date_begin": "2026-01-01",
-                "date_end": "2026-01-02",
-            }
+        foreign = new_show(
+            self.env,
+            "Foreign show",
+            date_begin="2026-01-01",
+            date_end="2026-01-02",
+            company_id=other_company.id,
         )
         self.capture()
         self.assertEqual(self.env["adv.trade.show"].with_user(boss).search([]), foreign)

@@ -11,7 +11,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import TradeShowCommon
+from .common import TradeShowCommon, new_show
 
 
 @tagged("post_install", "-at_install")
@@ -129,9 +129,7 @@ class TestShow(TradeShowCommon):
         order(second, 2000, date="2027-11-06 08:00:00")  # too late
         order(second, 4000, confirm=False)  # a quotation
         order(second, 8000)._action_cancel()
-        other = self.env["adv.trade.show"].create(
-            {"name": "Quiet show", "date_begin": "2026-11-02", "date_end": "2026-11-03"}
-        )
+        other = new_show(self.env, "Quiet show", date_end="2026-11-03")
         shows = self.show | other
         shows.invalidate_recordset()
         self.assertEqual(self.show.won_revenue, 10000)

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import MANAGER, STAFF, new_show, tour_user
 
 
 class TradeShowTourCase(HttpCase):
@@ -9,32 +11,17 @@ class TradeShowTourCase(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.staff = new_test_user(
+        cls.staff = tour_user(cls.env, "ts_tour_staff", "Sam Tour", STAFF)
+        cls.manager = tour_user(cls.env, "ts_tour_manager", "Mona Tour", MANAGER)
+        cls.show = new_show(
             cls.env,
-            login="ts_tour_staff",
-            password="ts_tour_staff",
-            name="Sam Tour",
-            lang="en_US",
-            groups="adv_trade_show.group_booth_staff",
-        )
-        cls.manager = new_test_user(
-            cls.env,
-            login="ts_tour_manager",
-            password="ts_tour_manager",
-            name="Mona Tour",
-            lang="en_US",
-            groups="adv_trade_show.group_show_manager",
-        )
-        cls.show = cls.env["adv.trade.show"].create(
-            {
-                "name": "Tour Show Paris",
-                "country_id": cls.env.ref("base.fr").id,
-                "date_begin": "2026-01-01",
-                "date_end": "2099-12-31",
-                "user_id": cls.manager.id,
-                "staff_ids": [Command.set((cls.staff | cls.manager).ids)],
-                "state": "running",
-            }
+            "Tour Show Paris",
+            date_begin="2026-01-01",
+            date_end="2099-12-31",
+            country_id=cls.env.ref("base.fr").id,
+            user_id=cls.manager.id,
+            staff_ids=[Command.set((cls.staff | cls.manager).ids)],
+            state="running",
         )
 
 

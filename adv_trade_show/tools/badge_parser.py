@@ -173,6 +173,17 @@ def parse_vcard(text):
 # ---------------------------------------------------------------------------------------------
 
 
+MECARD_KEYS = {
+    "ORG": "company",
+    "TITLE": "job",
+    "EMAIL": "email",
+    "TEL": "phone",
+    "URL": "website",
+    "ADR": "street",
+    "NOTE": "note",
+}
+
+
 def parse_mecard(text):
     body = text.strip()[len("MECARD:") :]
     found = {}
@@ -186,20 +197,8 @@ def parse_mecard(text):
         if key == "N":
             parts = [p.strip() for p in _split_unescaped(value, ",")] + [""]
             found["last_name"], found["first_name"] = parts[0], parts[1]
-        elif key == "ORG":
-            found.setdefault("company", value)
-        elif key == "TITLE":
-            found.setdefault("job", value)
-        elif key == "EMAIL":
-            found.setdefault("email", value)
-        elif key == "TEL":
-            found.setdefault("phone", value)
-        elif key == "URL":
-            found.setdefault("website", value)
-        elif key == "ADR":
-            found.setdefault("street", value)
-        elif key == "NOTE":
-            found.setdefault("note", value)
+        elif key in MECARD_KEYS:
+            found.setdefault(MECARD_KEYS[key], value)
     found["name"] = " ".join(p for p in (found.get("first_name"), found.get("last_name")) if p)
     return found
 

@@ -1,16 +1,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What every benchmark script shares: arguments, an Odoo environment in a transaction that is
-rolled back at the end (the database is left as it was), and timing with a printed table.
+rolled back at the end (the database is left as it was), timing with a printed table, and bulk
+copies of real records with SQL.
 
     python tests/benchmarks/bench_<x>.py --database DB --addons-path PATH [--size tiny|small|real]
 """
 
 import argparse
 import contextlib
+import random
+import string
 import time
 
 import odoo
-from odoo.tools import config
+from odoo.tools import SQL, config
 
 SIZES = {"tiny": 0.01, "small": 0.1, "real": 1.0}
 
@@ -63,3 +66,85 @@ class Timer:
         print(f"\n{self.title}")
         for label, elapsed, queries in self.rows:
             print(f"  {label:<55} {elapsed * 1000:>9.1f} ms  {queries:>5} queries")
+
+
+# ----------------------------------------------------------------------
+# Bulk data: copies of one real record (and its lines) in one statement
+# ----------------------------------------------------------------------
+
+
+def columns(env, table, skip=()):
+    """The columns of ``table`` but ``skip``."""
+    env.cr.execute(
+        SQL("SELECT column_name FROM information_schema.columns WHERE table_name = %s", table)
+    )
+    return [c for (c,) in env.cr.fetchall() if c not in skip]
+
+
+def letters_tag():
+    """A random tag of letters only: a digit in a copied invoice's number could be read by
+    Odoo's sequence mixin as a year, and the journal's next invoice would then be refused."""
+    return "".join(random.choices(string.ascii_uppercase, k=10))
+
+
+def _column_list(names, alias=None):
+    return SQL(", ").join(SQL.identifier(alias, c) if alias else SQL.identifier(c) for c in names)
+
+
+def clone_rows(env, record, count, values=None, start=1, children=None):
+    """``count`` copies of ``record``'s row, numbered ``g`` from ``start``, in one statement.
+
+    ``values``: ``{column: SQL}`` computed for each copy from the copied row and ``g``.
+    ``children``: ``(table, foreign key, {column: SQL})``: each copy also gets a copy of the rows
+    of ``table`` linked to ``record``; the SQL reads the copied child row ``c`` and the new
+    parent ``p`` (its ``id`` and the columns of ``values``).
+    """
+    env.flush_all()
+    table, values = record._table, values or {}
+    kept = columns(env, table, {"id", *values})
+    insert = SQL(
+        "INSERT INTO %s (%s) SELECT %s FROM %s, generate_series(%s, %s) g WHERE id = %s",
+        SQL.identifier(table),
+        _column_list([*kept, *values]),
+        SQL(", ").join([_column_list(kept), *values.values()]),
+        SQL.identifier(table),
+        start,
+        start + count - 1,
+        record.id,
+    )
+    if not children:
+        env.cr.execute(insert)
+        return
+    child_table, key, child_values = children
+    child_values = {key: SQL("p.id"), **child_values}
+    child_kept = columns(env, child_table, {"id", *child_values})
+    env.cr.execute(
+        SQL(
+            "WITH p AS (%s RETURNING %s) INSERT INTO %s (%s) SELECT %s FROM %s c, p WHERE %s = %s",
+            insert,
+            _column_list(["id", *values]),
+            SQL.identifier(child_table),
+            _column_list([*child_kept, *child_values]),
+            SQL(", ").join([_column_list(child_kept, "c"), *child_values.values()]),
+            SQL.identifier(child_table),
+            SQL.identifier("c", key),
+            record.id,
+        )
+    )
+
+
+def clone_move(env, move, count):
+    """``count`` copies of the posted ``move`` and its lines, in one statement (names of a
+    sequence of their own, so that later invoices number as usual)."""
+    tag = letters_tag()
+    clone_rows(
+        env,
+        move,
+        count,
+        {
+            "name": SQL("'BENCH/' || %s || '/' || g", tag),
+            "sequence_prefix": SQL("'BENCH/' || %s || '/'", tag),
+            "sequence_number": SQL("g"),
+        },
+        children=("account_move_line", "move_id", {"move_name": SQL("p.name")}),
+    )

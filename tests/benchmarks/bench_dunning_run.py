@@ -11,56 +11,12 @@ The invoices are copied with SQL from one real posted invoice, spread over the c
 due dates over the last 90 days (every level is reached); all is rolled back at the end.
 """
 
-import random
-import string
 import time
 
-from _harness import SIZES, environment, parse_args
+from _harness import SIZES, clone_move, environment, parse_args
 
 from odoo import Command
 from odoo.tools import SQL
-
-
-def _letters_tag():
-    """A random tag of letters only: a digit in a copied invoice's number could be read by
-    Odoo's sequence mixin as a year, and the journal's next invoice would then be refused."""
-    return "".join(random.choices(string.ascii_uppercase, k=10))
-
-
-def _columns(env, table, skip):
-    env.cr.execute(
-        SQL(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-            table,
-        )
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
-
-
-def clone_move(env, move, count):
-    """``count`` copies of the posted ``move`` and its lines, in one statement (names of a
-    sequence of their own, so that later invoices number as usual)."""
-    env.flush_all()
-    mcols = _columns(env, "account_move", {"id", "name", "sequence_prefix", "sequence_number"})
-    lcols = _columns(env, "account_move_line", {"id", "move_id", "move_name"})
-    env.cr.execute(
-        SQL(
-            """WITH new_moves AS (
-               INSERT INTO account_move (%(mcols)s, name, sequence_prefix, sequence_number)
-               SELECT %(mcols)s, 'BENCH/' || %(tag)s || '/' || g, 'BENCH/' || %(tag)s || '/', g
-                 FROM account_move, generate_series(1, %(count)s) g WHERE id = %(move)s
-               RETURNING id, name)
-           INSERT INTO account_move_line (%(lcols)s, move_id, move_name)
-           SELECT %(lcols_l)s, nm.id, nm.name
-             FROM account_move_line l, new_moves nm WHERE l.move_id = %(move)s""",
-            mcols=SQL(", ").join(SQL.identifier(c) for c in mcols),
-            lcols=SQL(", ").join(SQL.identifier(c) for c in lcols),
-            lcols_l=SQL(", ").join(SQL.identifier("l", c) for c in lcols),
-            tag=_letters_tag(),
-            count=count,
-            move=move.id,
-        )
-    )
 
 
 def customers_and_template(env, n_customers, tag):

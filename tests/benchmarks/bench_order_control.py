@@ -31,21 +31,16 @@ import contextlib
 import gc
 import linecache
 import os
-import random
 import re
 import statistics
-import string
 import sys
 import threading
 import time
 
-from _harness import SIZES, environment, parse_args
+from _harness import SIZES, clone_move, clone_rows, environment, parse_args
 
 from odoo import SUPERUSER_ID, Command, api
 from odoo.tools import SQL
-
-from odoo.addons.adv_order_control.models import sale_order as control_module
-from odoo.addons.adv_order_control.models import sale_order_gate as gate_module
 
 ROUNDS = {"tiny": 3, "small": 5, "real": 11}
 WARM_UP = {"tiny": 1, "small": 2, "real": 2}  # rounds each way before measuring
@@ -53,69 +48,11 @@ WARM_UP = {"tiny": 1, "small": 2, "real": 2}  # rounds each way before measuring
 TARGETS = {"pass": (6, 1.15), "warn": (None, 1.30)}
 ASSERTED_ACTOR = "admin"
 ADV_DIR = f"{os.sep}adv_order_control{os.sep}"
-
-
-def _letters_tag():
-    """A random tag of letters only: a digit in a copied invoice's number could be read by
-    Odoo's sequence mixin as a year, and the journal's next invoice would then be refused."""
-    return "".join(random.choices(string.ascii_uppercase, k=10))
-
-
-def _columns(env, table, skip):
-    env.cr.execute(
-        SQL(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-            table,
-        )
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
-
-
-def clone_move(env, move, count):
-    """``count`` copies of the posted ``move`` and its lines, set-based."""
-    env.flush_all()
-    mcols = _columns(env, "account_move", {"id", "name", "sequence_prefix", "sequence_number"})
-    lcols = _columns(env, "account_move_line", {"id", "move_id", "move_name"})
-    env.cr.execute(
-        SQL(
-            """WITH new_moves AS (
-               INSERT INTO account_move (%(mcols)s, name, sequence_prefix, sequence_number)
-               SELECT %(mcols)s, 'BENCH/' || %(tag)s || '/' || g, 'BENCH/' || %(tag)s || '/', g
-                 FROM account_move, generate_series(1, %(count)s) g WHERE id = %(move)s
-               RETURNING id, name)
-           INSERT INTO account_move_line (%(lcols)s, move_id, move_name)
-           SELECT %(lcols_l)s, nm.id, nm.name
-             FROM account_move_line l, new_moves nm WHERE l.move_id = %(move)s""",
-            mcols=SQL(", ").join(SQL.identifier(c) for c in mcols),
-            lcols=SQL(", ").join(SQL.identifier(c) for c in lcols),
-            lcols_l=SQL(", ").join(SQL.identifier("l", c) for c in lcols),
-            tag=_letters_tag(),
-            count=count,
-            move=move.id,
-        )
-    )
+CREDIT_LOCK_SCOPE = "adv_order_control.credit"  # adv.lock scope of the credit control
 
 
 def clone_order(env, order, count):
-    env.flush_all()
-    ocols = _columns(env, "sale_order", {"id"})
-    lcols = _columns(env, "sale_order_line", {"id", "order_id"})
-    env.cr.execute(
-        SQL(
-            """WITH new_orders AS (
-               INSERT INTO sale_order (%(ocols)s)
-               SELECT %(ocols)s FROM sale_order, generate_series(1, %(count)s) WHERE id = %(order)s
-               RETURNING id)
-           INSERT INTO sale_order_line (%(lcols)s, order_id)
-           SELECT %(lcols_l)s, no.id FROM sale_order_line l, new_orders no
-            WHERE l.order_id = %(order)s""",
-            ocols=SQL(", ").join(SQL.identifier(c) for c in ocols),
-            lcols=SQL(", ").join(SQL.identifier(c) for c in lcols),
-            lcols_l=SQL(", ").join(SQL.identifier("l", c) for c in lcols),
-            count=count,
-            order=order.id,
-        )
-    )
+    clone_rows(env, order, count, children=("sale_order_line", "order_id", {}))
 
 
 def pay_history(env, partner, keep_open):
@@ -144,16 +81,29 @@ def pay_history(env, partner, keep_open):
 # The control, absent
 # ------------------------------------------------------------
 
-# The overrides that make the control: each is replaced by a plain call to super() while the
-# baseline is measured. The registry's model classes inherit from these Python classes, so the
-# patched attribute is what their MRO finds.
-CONTROL_OVERRIDES = [
-    (control_module.SaleOrder, "action_confirm"),
-    (gate_module.SaleOrder, "create"),
-    (gate_module.SaleOrder, "write"),
-    (gate_module.SaleOrderLine, "create"),
-    (gate_module.SaleOrderLine, "write"),
-]
+CONTROL_METHODS = {
+    "sale.order": ("action_confirm", "create", "write"),
+    "sale.order.line": ("create", "write"),
+}
+
+
+def control_overrides(env):
+    """The overrides that make the control: adv_order_control's classes of the registry's
+    models defining ``CONTROL_METHODS``, whichever file holds them. Each is replaced by a plain
+    call to super() while the baseline is measured: the registry's model classes inherit from
+    these Python classes, so the patched attribute is what their MRO finds."""
+    overrides = []
+    for model, names in CONTROL_METHODS.items():
+        for name in names:
+            found = [
+                (cls, name)
+                for cls in type(env[model]).__mro__
+                if cls.__module__.startswith("odoo.addons.adv_order_control.")
+                and name in cls.__dict__
+            ]
+            assert found, f"adv_order_control does not override {model}.{name} any more"
+            overrides += found
+    return overrides
 
 
 def _passthrough(cls, name):
@@ -173,8 +123,8 @@ def _passthrough(cls, name):
 
 
 @contextlib.contextmanager
-def control_absent():
-    saved = [(cls, name, cls.__dict__[name]) for cls, name in CONTROL_OVERRIDES]
+def control_absent(env):
+    saved = [(cls, name, cls.__dict__[name]) for cls, name in control_overrides(env)]
     try:
         for cls, name, _method in saved:
             setattr(cls, name, _passthrough(cls, name))
@@ -384,22 +334,31 @@ def main():  # noqa: C901
             )
             env.flush_all()
 
-        def lock_counter():
-            env.flush_all()
-            env.cr.execute(
-                "SELECT counter FROM adv_credit_lock WHERE partner_id = %s AND company_id = %s",
-                [customer.id, company.id],
-            )
-            row = env.cr.fetchone()
-            return row[0] if row else 0
+        # The control takes the customer's credit lock (adv_base's adv.lock): it touches the
+        # customer's lock row. The row is removed before each confirmation (in this transaction,
+        # rolled back at the end), so the row found after it tells whether the control ran.
+        lock_row = SQL(
+            "adv_lock WHERE scope = %s AND key = %s AND company_id = %s",
+            CREDIT_LOCK_SCOPE,
+            str(customer.id),
+            company.id,
+        )
 
-        def check_outcome(order, path, with_control, locks_before):
+        def clear_lock():
+            env.flush_all()
+            env.cr.execute(SQL("DELETE FROM %s", lock_row))
+
+        def lock_taken():
+            env.cr.execute(SQL("SELECT 1 FROM %s", lock_row))
+            return bool(env.cr.fetchone())
+
+        def check_outcome(order, path, with_control):
             """The confirmation did what it should: confirmed, a delivery, the control ran (or
             not) and logged its decision on the warn path only."""
             order = order.with_env(env)
             assert order.state == "sale", (path, with_control, order.state)
             assert order.picking_ids, "sale_stock made no delivery"
-            ran = lock_counter() > locks_before
+            ran = lock_taken()
             assert ran == with_control, "the control ran" if ran else "the control did not run"
             checks = env["adv.order.check"].search([("order_id", "=", order.id)])
             if with_control and path == "warn":
@@ -413,13 +372,13 @@ def main():  # noqa: C901
         def confirm(actor_env, path, with_control, log=None):
             """Time and queries of one confirmation of a fresh quotation (one line)."""
             order = new_orders(actor_env, 1)
-            locks_before = lock_counter()
+            clear_lock()
             actor_env.flush_all()
             actor_env.invalidate_all()
             gc.collect()
             with contextlib.ExitStack() as stack:
                 if not with_control:
-                    stack.enter_context(control_absent())
+                    stack.enter_context(control_absent(env))
                 if log is not None:
                     stack.enter_context(log.record())
                 queries = env.cr.sql_log_count
@@ -428,7 +387,7 @@ def main():  # noqa: C901
                 actor_env.flush_all()
                 elapsed = time.perf_counter() - start
                 queries = env.cr.sql_log_count - queries
-            check_outcome(order, path, with_control, locks_before)
+            check_outcome(order, path, with_control)
             return elapsed, queries
 
         def compare(actor_env, path, n_rounds=rounds):
@@ -475,7 +434,7 @@ def main():  # noqa: C901
             admin_env.invalidate_all()
             with contextlib.ExitStack() as stack:
                 if not with_control:
-                    stack.enter_context(control_absent())
+                    stack.enter_context(control_absent(env))
                 queries = env.cr.sql_log_count
                 start = time.perf_counter()
                 batch.action_confirm()

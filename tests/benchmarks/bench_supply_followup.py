@@ -13,45 +13,16 @@ import time
 import uuid
 from datetime import timedelta
 
-from _harness import SIZES, Timer, environment, parse_args
+from _harness import SIZES, Timer, clone_rows, environment, parse_args
 
 from odoo import Command, fields
 from odoo.tools import SQL
 
 
-def _columns(env, table, skip):
-    env.cr.execute(
-        SQL(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-            table,
-        )
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
-
-
 def clone_picking(env, picking, count):
     """``count`` copies of ``picking`` and its moves, in one statement."""
-    env.flush_all()
-    pcols = _columns(env, "stock_picking", {"id", "name"})
-    mcols = _columns(env, "stock_move", {"id", "picking_id"})
-    env.cr.execute(
-        SQL(
-            """WITH new_p AS (
-                   INSERT INTO stock_picking (%(pcols)s, name)
-                   SELECT %(pcols)s, name || '/' || %(tag)s || '/' || g
-                     FROM stock_picking, generate_series(1, %(count)s) g WHERE id = %(picking)s
-                   RETURNING id)
-               INSERT INTO stock_move (%(mcols)s, picking_id)
-               SELECT %(mcols_m)s, new_p.id FROM stock_move m, new_p
-                WHERE m.picking_id = %(picking)s""",
-            pcols=SQL(", ").join(SQL.identifier(c) for c in pcols),
-            mcols=SQL(", ").join(SQL.identifier(c) for c in mcols),
-            mcols_m=SQL(", ").join(SQL.identifier("m", c) for c in mcols),
-            tag=uuid.uuid4().hex[:6],
-            count=count,
-            picking=picking.id,
-        )
-    )
+    name = SQL("name || '/' || %s || '/' || g", uuid.uuid4().hex[:6])
+    clone_rows(env, picking, count, {"name": name}, children=("stock_move", "picking_id", {}))
     env.invalidate_all()
 
 

@@ -33,7 +33,7 @@ import threading
 import time
 
 import requests
-from _harness import SIZES, Timer, environment, parse_args
+from _harness import SIZES, Timer, clone_rows, environment, parse_args
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -46,55 +46,24 @@ MARK = "bench-http"  # in every name, login and e-mail the load test creates
 PASSWORD = "bench-http-password"
 
 
-def _columns(env, table, skip):
-    env.cr.execute(
-        SQL(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-            table,
-        )
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
-
-
 def clone(env, record, count, tag, start=0, domain="bench.example", prefix="+3361"):
     """``count`` copies of ``record`` with their own name, e-mail (``tag<n>@domain``) and
     E.164 phone (``prefix`` and 7 digits)."""
-    env.flush_all()
     table = record._table
-    keys = {"id", "name", "email", "email_normalized", "phone", "adv_phone_e164"}
-    if table == "res_partner":
-        keys |= {"complete_name"}
-    else:
-        keys |= {"email_from"}
-    cols = _columns(env, table, keys)
-    extra_cols = ["name", "email_normalized", "phone", "adv_phone_e164"]
     mail = tag.lower()
-    extra_vals = [
-        SQL("%s || ' ' || g", tag),
-        SQL("%s || g || %s", mail, f"@{domain}"),
-        SQL("%s || lpad(g::text, 7, '0')", prefix),
-        SQL("%s || lpad(g::text, 7, '0')", prefix),
-    ]
+    email = SQL("%s || g || %s", mail, f"@{domain}")
+    phone = SQL("%s || lpad(g::text, 7, '0')", prefix)
+    values = {
+        "name": SQL("%s || ' ' || g", tag),
+        "email_normalized": email,
+        "phone": phone,
+        "adv_phone_e164": phone,
+    }
     if table == "res_partner":
-        extra_cols += ["complete_name", "email"]
-        extra_vals += [SQL("%s || ' ' || g", tag), SQL("%s || g || %s", mail, f"@{domain}")]
+        values.update(complete_name=SQL("%s || ' ' || g", tag), email=email)
     else:
-        extra_cols += ["email_from"]
-        extra_vals += [SQL("%s || g || %s", mail, f"@{domain}")]
-    env.cr.execute(
-        SQL(
-            """INSERT INTO %(table)s (%(cols)s, %(extra_cols)s)
-               SELECT %(cols)s, %(extra_vals)s
-                 FROM %(table)s, generate_series(%(start)s, %(stop)s) g WHERE id = %(id)s""",
-            table=SQL.identifier(table),
-            cols=SQL(", ").join(SQL.identifier(c) for c in cols),
-            extra_cols=SQL(", ").join(SQL.identifier(c) for c in extra_cols),
-            extra_vals=SQL(", ").join(extra_vals),
-            start=start,
-            stop=start + count - 1,
-            id=record.id,
-        )
-    )
+        values["email_from"] = email
+    clone_rows(env, record, count, values, start=start)
     if table == "res_partner":  # each copy is its own commercial entity, not the seed's
         env.cr.execute(
             SQL(
@@ -257,6 +226,7 @@ def build_load_data(env, total):
 
 # Rows the server writes on the side (login log, devices, bus notifications, cron triggers of
 # the lead enrichment or the mail queue): those added after the run started are removed.
+VISITOR_LOCK_SCOPE = "adv_trade_show.visitor"
 SIDE_TABLES = ("res_users_log", "res_device_log", "res_device", "bus_bus", "ir_cron_trigger")
 
 
@@ -297,7 +267,8 @@ def remove_load_data(env):
     shows.unlink()
     campaigns.unlink()
     sources.unlink()
-    env["adv.trade.show.match.key"].search([("key", "in", keys)]).unlink()
+    # the visitors' matching lock rows (adv_base's adv.lock, keyed by e-mail and phone)
+    env["adv.lock"].search([("scope", "=", VISITOR_LOCK_SCOPE), ("key", "in", keys)]).unlink()
     partners = users.partner_id
     env.cr.execute(SQL("DELETE FROM res_users_log WHERE create_uid = ANY(%s)", users.ids))
     env.cr.execute(SQL("DELETE FROM res_device_log WHERE user_id = ANY(%s)", users.ids))

@@ -1,0 +1,4 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Plain Python rules of the claims (no ORM)."""
+
+from . import holidays, pareto

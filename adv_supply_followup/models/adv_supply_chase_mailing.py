@@ -1,0 +1,81 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""What a chase's level asks when the chase opens: the e-mail to the counterpart and the
+responsible's activity."""
+
+from datetime import timedelta
+
+from odoo import fields, models
+
+
+class AdvSupplyChase(models.Model):
+    _inherit = "adv.supply.chase"  # pylint: disable=consider-merging-classes-inherited
+
+    def _carry_out_level(self):
+        """What each new chase's level asks: the e-mail to the counterpart (the buyer in copy)
+        and the responsible's activity (a call, or a follow-up of the e-mail)."""
+        to_mail = self.filtered(
+            lambda c: c.channel == "email" and c.level_id.mail_template_id and c.partner_id.email
+        )
+        for template in to_mail.level_id.mail_template_id:
+            chases = to_mail.filtered(lambda c, t=template: c.level_id.mail_template_id == t)
+            # Mass mail renders and queues the e-mails in batches (the buyer in copy, linked to
+            # the chase); one composer per language so each partner reads their own.
+            by_lang = {}
+            for chase in chases:
+                by_lang.setdefault(chase.partner_id.lang or "en_US", []).append(chase.id)
+            for lang, ids in by_lang.items():
+                self.env["mail.compose.message"].with_context(lang=lang).create(
+                    {
+                        "composition_mode": "mass_mail",
+                        "model": self._name,
+                        "res_ids": ids,
+                        "template_id": template.id,
+                        "auto_delete": False,
+                        "auto_delete_keep_log": True,
+                    }
+                )._action_send_mail()
+        no_address = self.filtered(lambda c: c.channel == "email") - to_mail
+        for chase in no_address:
+            chase.message_post(
+                body=self.env._(
+                    "No e-mail address for %(partner)s: call instead.",
+                    partner=chase.partner_id.display_name,
+                )
+            )
+        self._schedule_activities(no_address)
+
+    def _schedule_activities(self, to_call=None):
+        """One activity per chase for its responsible (batch create): a call for the phone
+        levels (and e-mails that could not go), a follow-up otherwise. No "assigned to you"
+        e-mail per activity: My Day lists them."""
+        to_call = to_call or self.browse()
+        call = self.env.ref("adv_supply_followup.mail_activity_type_chase_call")
+        follow = self.env.ref("adv_supply_followup.mail_activity_type_chase_followup")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for chase in self:
+            is_call = chase.channel == "phone" or chase in to_call
+            activity_type = call if is_call else follow
+            summary = chase._activity_summary(is_call)
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": chase.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": summary,
+                    "user_id": chase.user_id.id or self.env.user.id,
+                    "date_deadline": today + timedelta(days=0 if is_call else 2),
+                }
+            )
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
+
+    def _activity_summary(self, is_call):
+        kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
+        if self.escalation:
+            return self.env._("Escalation: %(kind)s", kind=kind)
+        if is_call:
+            return self.env._("Call: %(kind)s", kind=kind)
+        return self.env._("Follow up: %(kind)s", kind=kind)

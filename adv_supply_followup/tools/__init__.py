@@ -1,0 +1,2 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Plain Python rules of the supply follow-up: no ORM, testable alone."""

@@ -1,0 +1,252 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup, escape
+
+from odoo import models
+from odoo.exceptions import UserError
+
+PRIORITY_BY_TEMPERATURE = {"hot": "3", "warm": "2", "cold": "1"}
+
+
+class AdvTradeShowCapture(models.Model):
+    """Processing: check the capture, then create or link the show's lead, record the consent
+    evidence, schedule the follow-up and thank the visitor."""
+
+    _inherit = "adv.trade.show.capture"  # pylint: disable=consider-merging-classes-inherited
+
+    def _missing_information(self):
+        """Labels of what this capture lacks to be processed (empty: processable)."""
+        self.ensure_one()
+        missing = []
+        if not self.show_id:
+            missing.append(self.env._("the show"))
+        if not (self.name or "").strip():
+            missing.append(self.env._("the visitor's name"))
+        if not self.email and not self.phone:
+            missing.append(self.env._("an e-mail or a phone number"))
+        if self.email and not self.email_normalized:
+            missing.append(self.env._("a valid e-mail (%(email)s is not one)", email=self.email))
+        if self.phone and not self.phone_e164:
+            missing.append(
+                self.env._(
+                    "a valid phone number with its country (%(phone)s is not one)",
+                    phone=self.phone,
+                )
+            )
+        if not self.informed:
+            missing.append(self.env._("the privacy notice given to the visitor"))
+        return missing
+
+    def _check_processable(self):
+        problems = []
+        for capture in self:
+            if capture.state != "draft":
+                problems.append(
+                    self.env._(
+                        "%(visitor)s: already processed.", visitor=capture.name or capture.id
+                    )
+                )
+                continue
+            missing = capture._missing_information()
+            if missing:
+                problems.append(
+                    self.env._(
+                        "%(visitor)s: missing %(missing)s.",
+                        visitor=capture.name or self.env._("New visitor"),
+                        missing=", ".join(missing),
+                    )
+                )
+        if problems:
+            raise UserError(
+                self.env._(
+                    "The capture is saved as a draft but cannot be processed yet:\n%(problems)s",
+                    problems="\n".join(problems),
+                )
+            )
+
+    def _processed_message(self):
+        self.ensure_one()
+        if self.matched_by == "new":
+            return self.env._("New visitor: lead created.")
+        return self.env._(
+            "Known visitor (matched by %(key)s): linked to %(lead)s.",
+            key=dict(self._fields["matched_by"]._description_selection(self.env))[self.matched_by],
+            lead=self.lead_id.display_name,
+        )
+
+    def _process(self):
+        """Match, then create or link the lead, the consent evidence, the follow-up, the e-mail.
+
+        Runs under adv_base's lock per matching key (normalised e-mail, E.164 phone): two
+        phones processing the same visitor at once produce one lead, never two (the second
+        waits, then is retried on a fresh snapshot where it sees the first one's lead).
+        """
+        self.ensure_one()
+        self.env["adv.lock"]._acquire(
+            "adv_trade_show.visitor",
+            [self.email_normalized, self.phone_e164],
+            self.company_id,
+            wait=True,
+        )
+        partner, lead, matched_by = self._find_match()
+        Lead = self.env["crm.lead"].sudo()
+        values = {"matched_by": matched_by, "state": "done", "partner_id": partner.id}
+        if lead and lead.adv_show_id == self.show_id:
+            # The same visitor seen twice at this show: one lead, the new capture linked to it.
+            lead.message_post(
+                body=self.env._(
+                    "Visitor captured again at the booth by %(user)s.", user=self.user_id.name
+                )
+            )
+        else:
+            lead = Lead.create(self._prepare_lead_values(partner or lead.partner_id))
+            self._schedule_follow_up(lead)
+        values["lead_id"] = lead.id
+        values["partner_id"] = (partner or lead.partner_id).id
+        if matched_by == "new":
+            values["suggested_partner_id"] = self._suggest_partner().id
+        self.sudo().write(values)
+        self._record_consents()
+        self._send_thanks()
+
+    def _assign_rule(self):
+        """The first assignment rule (by sequence) matching this capture, or nothing."""
+        rules = (
+            self.env["adv.trade.show.assign.rule"]
+            .sudo()
+            .search([("company_id", "=", self.company_id.id)])
+        )
+        return rules._find_for(self)
+
+    def _prepare_lead_values(self, partner):
+        """Hook: the values of the show's new lead for this capture."""
+        show = self.show_id
+        rule = self._assign_rule()
+        lang = self.env["res.lang"]._lang_get(self.lang) if self.lang else False
+        use_leads = self.env.user.has_group("crm.group_use_lead")
+        values = {
+            "type": "lead" if use_leads else "opportunity",
+            "name": self.env._(
+                "%(show)s: %(visitor)s", show=show.name, visitor=self.company_name or self.name
+            ),
+            "contact_name": self.name,
+            "partner_name": self.company_name,
+            "email_from": self.email,
+            "phone": self.phone,
+            "function": self.function,
+            "country_id": self.country_id.id,
+            "lang_id": lang.id if lang else False,
+            "description": self._lead_description(),
+            "priority": PRIORITY_BY_TEMPERATURE.get(self.temperature, "1"),
+            "campaign_id": show.campaign_id.id,
+            "source_id": show.source_id.id,
+            "medium_id": show.medium_id.id,
+            "tag_ids": show._prepare_lead_tags(),
+            "user_id": (rule.user_id or show.user_id).id,
+            "team_id": (rule.team_id or show.team_id).id,
+            "company_id": self.company_id.id,
+            "adv_show_id": show.id,
+        }
+        if partner:
+            # The lead takes the partner's contact data (crm would otherwise write the typed
+            # ones back onto the partner); different ones given at the booth go in the notes.
+            values["partner_id"] = partner.id
+            del values["email_from"], values["phone"]
+            note = self._booth_contact_note(partner)
+            if note:
+                values["description"] = Markup("<br/>").join(
+                    [values["description"], note] if values["description"] else [note]
+                )
+        return values
+
+    def _lead_description(self):
+        """The lead's notes: the visitor's need, then the products they are interested in."""
+        lines = [escape(self.need or "")]
+        if self.product_ids:
+            lines.append(
+                escape(
+                    self.env._(
+                        "Interested in: %(products)s",
+                        products=", ".join(self.product_ids.mapped("name")),
+                    )
+                )
+            )
+        return Markup("<br/>").join(line for line in lines if line)
+
+    def _booth_contact_note(self, partner):
+        """The e-mail and phone given at the booth that ``partner`` does not have (escaped),
+        or an empty string."""
+        given = [
+            value
+            for value, known in (
+                (self.email, partner.email_normalized == self.email_normalized),
+                (
+                    self.phone,
+                    self.phone_e164 in (partner.adv_phone_e164, partner.adv_mobile_e164),
+                ),
+            )
+            if value and not known
+        ]
+        if not given:
+            return ""
+        return escape(self.env._("Given at the booth: %(contact)s", contact=", ".join(given)))
+
+    def _schedule_follow_up(self, lead):
+        """The promised next step, due ``followup_days`` after the visit, for the salesperson."""
+        activity_type = self.env.ref("adv_trade_show.mail_activity_show_followup")
+        step = dict(self._fields["next_step"]._description_selection(self.env)).get(
+            self.next_step, ""
+        )
+        lead.activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=step,
+            note=escape(self.need or ""),
+            user_id=(lead.user_id or self.show_id.user_id or self.env.user).id,
+            date_deadline=self.capture_date.date() + relativedelta(days=self.show_id.followup_days),
+        )
+
+    def _record_consents(self):
+        """The evidence: follow-up on legitimate interest (visitor informed), and marketing on
+        consent only when the visitor ticked it."""
+        text = self.show_id.consent_text_id.with_context(lang=self.lang)
+        common = {
+            "capture_id": self.id,
+            "show_id": self.show_id.id,
+            "partner_id": self.partner_id.id,
+            "lead_id": self.lead_id.id,
+            "email_normalized": self.email_normalized,
+            "text_version": text.name or "-",
+            "lang": self.lang,
+            "user_id": self.user_id.id,
+            "marketing_opt_in": self.marketing_opt_in,
+            "retention_date": self.retention_date,
+        }
+        values = [
+            dict(
+                common,
+                purpose="follow_up",
+                legal_basis="legitimate_interest",
+                text_shown=text.body or "-",
+            )
+        ]
+        if self.marketing_opt_in:
+            values.append(
+                dict(
+                    common,
+                    purpose="marketing",
+                    legal_basis="consent",
+                    text_shown=text.marketing_body or "-",
+                )
+            )
+        self.env["adv.trade.show.consent"].sudo().create(values)
+
+    def _may_send_thanks(self):
+        """Only with the visitor's agreement: marketing opt-in, or documentation they asked for."""
+        return bool(self.email_normalized) and (
+            self.marketing_opt_in or self.next_step == "documentation"
+        )
+
+    def _send_thanks(self):
+        template = self.show_id.mail_template_id
+        if template and self._may_send_thanks():
+            template.sudo().send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
