@@ -1,15 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "Sales Administration",
-    "summary": "The ADV team's app: My day, worklists and the ADV user and manager groups",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Administration",
+    "summary": "The ADV team's app: My day, worklists and the ADV user and manager groups",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite contributors",
     "maintainers": ["adv-suite"],
-    "development_status": "Beta",
-    "license": "LGPL-3",
     "depends": ["mail"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
     "uninstall_hook": "uninstall_hook",
     "data": [
         "security/adv_base_security.xml",

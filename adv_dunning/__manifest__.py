@@ -1,20 +1,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Dunning",
-    "summary": "Staged payment reminders by French law, one notice per customer per run",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Administration",
+    "summary": "Staged payment reminders by French law, one notice per customer per run",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite contributors",
     "maintainers": ["adv-suite"],
-    "development_status": "Alpha",
-    "license": "LGPL-3",
     "depends": [
         "adv_base",
         "account",
         "sales_team",
         "report_xlsx",
     ],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
     "data": [
         "security/adv_dunning_security.xml",
         "security/ir.model.access.csv",

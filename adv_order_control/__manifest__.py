@@ -1,14 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Order Control",
-    "summary": "Credit control before a sale order is confirmed, on every path, race-safe",
     "version": "18.0.1.1.0",
     "category": "Sales/Sales Administration",
+    "summary": "Credit control before a sale order is confirmed, on every path, race-safe",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite contributors",
     "maintainers": ["adv-suite"],
-    "development_status": "Beta",
-    "license": "LGPL-3",
     "depends": [
         "adv_base",
         "sale_management",
@@ -16,6 +14,8 @@
         "account",
         "report_xlsx",
     ],
+    "license": "LGPL-3",
+    "development_status": "Beta",
     "data": [
         "security/adv_order_control_security.xml",
         "security/ir.model.access.csv",

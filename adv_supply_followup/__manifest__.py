@@ -1,14 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Supply Follow-up",
-    "summary": "Chase suppliers and carriers before it is late; warn customers before they call",
     "version": "18.0.1.1.0",
     "category": "Sales/Sales Administration",
+    "summary": "Chase suppliers and carriers before it is late; warn customers before they call",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite contributors",
     "maintainers": ["adv-suite"],
-    "development_status": "Alpha",
-    "license": "LGPL-3",
     "depends": [
         "adv_base",
         "purchase_stock",
@@ -16,6 +14,8 @@
         "stock_delivery",
         "report_xlsx",
     ],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
     "data": [
         "security/adv_supply_followup_security.xml",
         "security/ir.model.access.csv",

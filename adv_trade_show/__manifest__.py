@@ -1,14 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Trade Show",
-    "summary": "Capture booth visitors on a phone, lawfully, without duplicates; measure the show",
     "version": "18.0.1.1.0",
     "category": "Sales/Sales Administration",
+    "summary": "Capture booth visitors on a phone, lawfully, without duplicates; measure the show",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite contributors",
     "maintainers": ["adv-suite"],
-    "development_status": "Beta",
-    "license": "LGPL-3",
     "depends": [
         "adv_base",
         "crm",
@@ -16,6 +14,8 @@
         "utm",
         "report_xlsx",
     ],
+    "license": "LGPL-3",
+    "development_status": "Beta",
     "data": [
         "security/adv_trade_show_security.xml",
         "security/ir.model.access.csv",

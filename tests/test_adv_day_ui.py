@@ -11,7 +11,9 @@ answer to the chase; the other items stay.
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.adv_base.tests.common import PhoneTourMixin, new_web_user
 
 TOUR = "adv_day"
 
@@ -24,15 +26,13 @@ class AdvDayTourCase(HttpCase):
         # Credit control on; conformity off: the order is blocked by its credit limit only, and
         # the other documents of the set-up are not held for an incomplete address.
         company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
-        cls.adv = new_test_user(
+        cls.adv = new_web_user(
             cls.env,
-            login="adv_day",
-            password="adv_day",
-            name="Adèle Day",
-            email="adele.day@example.com",
-            lang="en_US",
-            groups="adv_base.group_manager,sales_team.group_sale_salesman_all_leads,"
+            "adv_day",
+            "Adèle Day",
+            "adv_base.group_manager,sales_team.group_sale_salesman_all_leads,"
             "purchase.group_purchase_user,stock.group_stock_user,account.group_account_invoice",
+            email="adele.day@example.com",
         )
         # The company's collector: the dunning calls are hers.
         company.adv_dunning_collector_id = cls.adv
@@ -232,10 +232,7 @@ class TestAdvDayTourDesktop(AdvDayTourCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAdvDayTourPhone(AdvDayTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestAdvDayTourPhone(PhoneTourMixin, AdvDayTourCase):
     def test_adv_day_phone(self):
         self.assert_day_before_tour()
         self.start_tour("/odoo", TOUR, login="adv_day")

@@ -1,8 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Shared set-up of the ADV suite's tests: every adv addon's ``common.py`` builds on it."""
 
+import functools
+import io
 import threading
+import zipfile
 
+from openpyxl import load_workbook
 from psycopg2.extensions import TransactionRollbackError
 
 from odoo import SUPERUSER_ID, api
@@ -116,3 +120,65 @@ class RaceCase(BaseCase):
                 thread.join(timeout=60)
         self.assertFalse(outcome.get("gave_up"))
         return outcome
+
+
+def new_english_user(env, login, name, groups, **values):
+    """A test user whose language is English: the messages and labels the test reads are."""
+    return new_test_user(env, login=login, name=name, lang="en_US", groups=groups, **values)
+
+
+def new_web_user(env, login, name, groups, **values):
+    """An English user who logs in to the web client (a browser tour, an HTTP session): their
+    password is their login."""
+    return new_english_user(env, login, name, groups, password=login, **values)
+
+
+class PhoneTourMixin:
+    """Mixed in first into a browser tour's test class (an ``HttpCase``): its tours run on a
+    phone, a 375 x 667 viewport with touch events, where the web client shows its mobile layout
+    (kanban views, burger menu, header buttons in the cog menu)."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+
+class RenderedXlsx:
+    """An XLSX report as rendered: the names of its parts (``names``), a part's XML text
+    (:meth:`part`), the shared strings (``strings``), the first sheet (``sheet``), and the
+    ``workbook`` read by openpyxl for cell values."""
+
+    def __init__(self, content):
+        self.content = content
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            self.parts = {name: archive.read(name) for name in archive.namelist()}
+
+    @property
+    def names(self):
+        return list(self.parts)
+
+    def part(self, name):
+        return self.parts[name].decode()
+
+    @property
+    def strings(self):
+        return self.part("xl/sharedStrings.xml")
+
+    @property
+    def sheet(self):
+        return self.part("xl/worksheets/sheet1.xml")
+
+    @functools.cached_property
+    def workbook(self):
+        return load_workbook(io.BytesIO(self.content))
+
+
+def render_xlsx(case, report_xmlid, records, user=None):
+    """Render the XLSX report ``report_xmlid`` of ``records`` (as ``user`` if given) in the test
+    ``case``, check that it is a workbook and return it as a :class:`RenderedXlsx`."""
+    Report = case.env["ir.actions.report"]
+    if user:
+        Report = Report.with_user(user)
+    report_name = case.env.ref(report_xmlid).report_name
+    content, kind = Report._render(report_name, records.ids, data={})
+    case.assertEqual(kind, "xlsx")
+    return RenderedXlsx(content)

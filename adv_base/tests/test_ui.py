@@ -1,23 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import PhoneTourMixin, new_web_user
 
 
-class AdvTourCase(HttpCase):
-    """Base of the suite's browser tours: an ADV user with a known activity in My day.
-
-    Subclasses set ``browser_size`` / ``touch_enabled`` to replay the same tour on a phone.
-    """
+class SmokeTourCase(HttpCase):
+    """An ADV user with a known activity in My day."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.tour_user = new_test_user(
-            cls.env,
-            login="adv_tour",
-            password="adv_tour",
-            name="Adèle ADV",
-            groups="adv_base.group_user",
-        )
+        cls.tour_user = new_web_user(cls.env, "adv_tour", "Adèle ADV", "adv_base.group_user")
         partner = cls.env["res.partner"].create({"name": "Dupont Distribution"})
         cls.env["mail.activity"].create(
             {
@@ -31,15 +24,12 @@ class AdvTourCase(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAdvBaseTourDesktop(AdvTourCase):
+class TestAdvBaseTourDesktop(SmokeTourCase):
     def test_smoke_tour_desktop(self):
         self.start_tour("/odoo", "adv_base_smoke", login="adv_tour")
 
 
 @tagged("post_install", "-at_install")
-class TestAdvBaseTourPhone(AdvTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestAdvBaseTourPhone(PhoneTourMixin, SmokeTourCase):
     def test_smoke_tour_phone(self):
         self.start_tour("/odoo", "adv_base_smoke", login="adv_tour")

@@ -7,6 +7,8 @@ sales management (``adv_claim_escalation.py``), the suggested lines
 (``adv_claim_suggestion.py``) and the analysis (``adv_claim_analysis.py``).
 """
 
+from functools import partial
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -57,6 +59,11 @@ RESPONSIBLE_PARTIES = [
 JUSTIFIED = [("yes", "Justified"), ("no", "Not justified")]
 # The customer documents a claim is about (see ``_adv_documents_changed``).
 DOCUMENT_FIELDS = ("sale_order_id", "picking_id", "invoice_id")
+
+# A customer document (order, delivery, invoice, or one of their lines) a claim is about.
+source_document = partial(fields.Many2one, check_company=True, index="btree_not_null")
+# The claim's values, computed together from its lines and remedies.
+_claim_amount = partial(fields.Monetary, compute="_compute_amounts", store=True)
 
 
 class AdvClaim(models.Model):
@@ -133,15 +140,9 @@ class AdvClaim(models.Model):
     justified = fields.Selection(selection=JUSTIFIED, tracking=True)
     cause = fields.Text(help="What caused the problem, in the handler's words.")
     # Source documents
-    sale_order_id = fields.Many2one(
-        comodel_name="sale.order", string="Sale order", check_company=True, index="btree_not_null"
-    )
-    picking_id = fields.Many2one(
-        comodel_name="stock.picking", string="Delivery", check_company=True, index="btree_not_null"
-    )
-    invoice_id = fields.Many2one(
-        comodel_name="account.move", check_company=True, index="btree_not_null"
-    )
+    sale_order_id = source_document(comodel_name="sale.order", string="Sale order")
+    picking_id = source_document(comodel_name="stock.picking", string="Delivery")
+    invoice_id = source_document(comodel_name="account.move")
     carrier_id = fields.Many2one(
         comodel_name="delivery.carrier",
         compute="_compute_carrier_id",
@@ -162,13 +163,10 @@ class AdvClaim(models.Model):
     remedy_ids = fields.One2many(
         comodel_name="adv.claim.remedy", inverse_name="claim_id", string="Remedies"
     )
-    amount_claimed = fields.Monetary(string="Claimed value", compute="_compute_amounts", store=True)
-    amount_remedy = fields.Monetary(string="Remedy cost", compute="_compute_amounts", store=True)
-    amount_stake = fields.Monetary(
-        string="Stake",
-        compute="_compute_amounts",
-        store=True,
-        help="Value of the claimed lines plus the cost of the remedies.",
+    amount_claimed = _claim_amount(string="Claimed value")
+    amount_remedy = _claim_amount(string="Remedy cost")
+    amount_stake = _claim_amount(
+        string="Stake", help="Value of the claimed lines plus the cost of the remedies."
     )
     color = fields.Integer(compute="_compute_color")
 

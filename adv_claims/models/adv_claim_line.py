@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .adv_claim import source_document
+
 
 class AdvClaimLine(models.Model):
     """A claimed quantity of a product, tied to what was ordered, delivered or invoiced."""
@@ -26,24 +28,9 @@ class AdvClaimLine(models.Model):
         check_company=True,
         index=True,
     )
-    sale_line_id = fields.Many2one(
-        comodel_name="sale.order.line",
-        string="Order line",
-        check_company=True,
-        index="btree_not_null",
-    )
-    move_id = fields.Many2one(
-        comodel_name="stock.move",
-        string="Delivered move",
-        check_company=True,
-        index="btree_not_null",
-    )
-    invoice_line_id = fields.Many2one(
-        comodel_name="account.move.line",
-        string="Invoice line",
-        check_company=True,
-        index="btree_not_null",
-    )
+    sale_line_id = source_document(comodel_name="sale.order.line", string="Order line")
+    move_id = source_document(comodel_name="stock.move", string="Delivered move")
+    invoice_line_id = source_document(comodel_name="account.move.line", string="Invoice line")
     quantity = fields.Float(
         string="Claimed quantity", digits="Product Unit of Measure", default=1.0, required=True
     )

@@ -1,7 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
-import io
-import zipfile
 from unittest.mock import patch
 
 from freezegun import freeze_time
@@ -11,6 +9,8 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.adv_base.tests.common import render_xlsx
 
 from ..tools.holidays import easter_sunday, french_public_holidays, reserve_deadline
 from .common import ClaimsCommon
@@ -496,20 +496,13 @@ class TestAnalysis(ClaimsCommon):
 
     def test_register_workbook_with_pareto_charts(self):
         claim = self.make_qualifiable_claim(quantity=4)
-        report = self.env.ref("adv_claims.action_report_claim_register_xlsx")
-        content, kind = (
-            self.env["ir.actions.report"]
-            .with_user(self.handler)
-            ._render(report.report_name, claim.ids, data={})
+        book = render_xlsx(
+            self, "adv_claims.action_report_claim_register_xlsx", claim, self.handler
         )
-        self.assertEqual(kind, "xlsx")
-        with zipfile.ZipFile(io.BytesIO(content)) as book:
-            names = book.namelist()
-            strings = book.read("xl/sharedStrings.xml").decode()
-            sheets = book.read("xl/workbook.xml").decode()
-        self.assertIn("xl/charts/chart1.xml", names)
-        self.assertIn(claim.name, strings)
-        self.assertIn("Quality defect", strings)
+        sheets = book.part("xl/workbook.xml")
+        self.assertIn("xl/charts/chart1.xml", book.names)
+        self.assertIn(claim.name, book.strings)
+        self.assertIn("Quality defect", book.strings)
         self.assertIn("Pareto Cause", sheets)
         self.assertIn("Indicators", sheets)
 

@@ -2,6 +2,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.adv_base.tests.common import PhoneTourMixin
+
 from .common import ClaimsCommon, new_claim_handler
 
 
@@ -76,10 +78,7 @@ class TestClaimTourDesktop(ClaimTourCase):
 
 
 @tagged("post_install", "-at_install")
-class TestClaimTourPhone(ClaimTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestClaimTourPhone(PhoneTourMixin, ClaimTourCase):
     def test_create_a_claim_on_a_phone(self):
         self.start_tour("/odoo/adv-claims", "adv_claims_phone_create", login="claims_tour")
         claim = self.env["adv.claim"].search([("subject", "=", "Pallet missing on the phone")])

@@ -2,22 +2,30 @@
 from odoo import api, fields, models
 
 
+def dunning_record(field_type, **kwargs):
+    """A field written by dunning only, and not copied with its document."""
+    return field_type(readonly=True, copy=False, **kwargs)
+
+
+def _dispute_field(field_type, **kwargs):
+    """The invoice's dispute, read from and written to its receivable lines."""
+    return field_type(compute="_compute_adv_dunning", inverse="_inverse_adv_dispute", **kwargs)
+
+
 class AccountMove(models.Model):
     """The dispute and the dunning level of an invoice, read from and written to its receivable
     lines (the unit of dunning: each instalment has its own)."""
 
     _inherit = "account.move"
 
-    adv_indemnity_invoiced = fields.Boolean(
+    adv_indemnity_invoiced = dunning_record(
+        fields.Boolean,
         string="Recovery indemnity invoiced",
-        readonly=True,
-        copy=False,
         help="The fixed 40 EUR indemnity of this late invoice was invoiced (once per invoice).",
     )
-    adv_dunning_fees = fields.Boolean(
+    adv_dunning_fees = dunning_record(
+        fields.Boolean,
         string="Dunning fees invoice",
-        readonly=True,
-        copy=False,
         help="Penalties and indemnities invoiced by dunning: dunned, but bear no penalty and no "
         "indemnity of their own.",
     )
@@ -33,19 +41,15 @@ class AccountMove(models.Model):
         string="Dunning history",
         domain=[("state", "=", "sent")],
     )
-    adv_dispute = fields.Boolean(
+    adv_dispute = _dispute_field(
+        fields.Boolean,
         string="In dispute",
-        compute="_compute_adv_dunning",
-        inverse="_inverse_adv_dispute",
         help="Dunning skips this invoice while it is in dispute.",
     )
-    adv_dispute_reason = fields.Char(
-        string="Dispute reason", compute="_compute_adv_dunning", inverse="_inverse_adv_dispute"
-    )
-    adv_dispute_until = fields.Date(
+    adv_dispute_reason = _dispute_field(fields.Char, string="Dispute reason")
+    adv_dispute_until = _dispute_field(
+        fields.Date,
         string="Dispute until",
-        compute="_compute_adv_dunning",
-        inverse="_inverse_adv_dispute",
         help="The dispute expires by itself after this date; empty: until it is lifted.",
     )
     adv_dunning_suspension = fields.Char(

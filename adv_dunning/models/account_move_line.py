@@ -3,24 +3,24 @@ from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from .account_move import dunning_record
+
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
-    adv_dunning_level_id = fields.Many2one(
+    adv_dunning_level_id = dunning_record(
+        fields.Many2one,
         comodel_name="adv.dunning.level",
         string="Dunning level",
-        readonly=True,
-        copy=False,
         index=True,
         help="Highest dunning level already notified for this instalment.",
     )
-    adv_dunning_date = fields.Date(string="Last dunned on", readonly=True, copy=False)
-    adv_penalty_invoiced = fields.Monetary(
+    adv_dunning_date = dunning_record(fields.Date, string="Last dunned on")
+    adv_penalty_invoiced = dunning_record(
+        fields.Monetary,
         string="Penalties invoiced",
         currency_field="company_currency_id",
-        readonly=True,
-        copy=False,
         help="Late-payment penalties of this instalment already invoiced to the customer.",
     )
     # The collector's own dispute; other reasons to suspend dunning (an open claim...) come

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import defaultdict
+from functools import partial
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -12,6 +13,9 @@ EMAIL_STATE = [
     ("sent", "Sent"),
     ("failed", "Failed: letter instead"),
 ]
+
+# The documents a channel produced for the notice (letter, formal notice, litigation file).
+_channel_document = partial(fields.Many2one, comodel_name="ir.attachment", readonly=True)
 
 
 class AdvDunningNotice(models.Model):
@@ -74,20 +78,14 @@ class AdvDunningNotice(models.Model):
     # channels: what was done, visible on the notice
     email_state = fields.Selection(EMAIL_STATE, default="none", readonly=True, tracking=True)
     email_failure = fields.Char(string="E-mail failure", readonly=True)
-    letter_attachment_id = fields.Many2one(
-        comodel_name="ir.attachment", string="Letter", readonly=True
-    )
-    formal_notice_attachment_id = fields.Many2one(
-        comodel_name="ir.attachment", string="Formal notice", readonly=True
-    )
+    letter_attachment_id = _channel_document(string="Letter")
+    formal_notice_attachment_id = _channel_document(string="Formal notice")
     tracking_number = fields.Char(
         string="Registered letter number",
         tracking=True,
         help="Tracking number of the registered letter with acknowledgement of receipt.",
     )
-    litigation_attachment_id = fields.Many2one(
-        comodel_name="ir.attachment", string="Litigation file", readonly=True
-    )
+    litigation_attachment_id = _channel_document(string="Litigation file")
 
     @api.depends("partner_id", "level_id")
     def _compute_name(self):

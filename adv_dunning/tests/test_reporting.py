@@ -1,12 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import io
-import zipfile
-
 from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
+
+from odoo.addons.adv_base.tests.common import render_xlsx
 
 from .common import DunningCommon
 
@@ -67,22 +66,14 @@ class TestDunningReporting(DunningCommon):
         balances = Balance.search([("company_id", "=", self.company.id)])
         self.assertEqual(balances.partner_id, self.customer)
         self.assertEqual(balances.level_id.name, "First reminder")
-        report = self.env.ref("adv_dunning.action_report_aged_balance_xlsx")
-        content, kind = (
-            self.env["ir.actions.report"]
-            .with_user(self.collector)
-            ._render(report.report_name, balances.ids, data={})
+        book = render_xlsx(
+            self, "adv_dunning.action_report_aged_balance_xlsx", balances, self.collector
         )
-        self.assertEqual(kind, "xlsx")
-        with zipfile.ZipFile(io.BytesIO(content)) as book:
-            names = book.namelist()
-            strings = book.read("xl/sharedStrings.xml").decode()
-            sheet = book.read("xl/worksheets/sheet1.xml").decode()
-        self.assertIn("xl/charts/chart1.xml", names)
-        self.assertIn("Martin Matériaux", strings)
-        self.assertIn("First reminder", strings)
-        self.assertIn("Over 90 days", strings)
-        self.assertIn("<v>1000</v>", sheet)
+        self.assertIn("xl/charts/chart1.xml", book.names)
+        self.assertIn("Martin Matériaux", book.strings)
+        self.assertIn("First reminder", book.strings)
+        self.assertIn("Over 90 days", book.strings)
+        self.assertIn("<v>1000</v>", book.sheet)
 
     def test_calls_in_my_day_with_the_amount_due(self):
         self.invoice(1000.0, "2026-03-01")

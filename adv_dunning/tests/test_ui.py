@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.adv_base.tests.common import PhoneTourMixin
+
 from .common import new_collector, post_invoice
 
 
@@ -38,10 +40,7 @@ class TestDunningTourDesktop(DunningTourCase):
 
 
 @tagged("post_install", "-at_install")
-class TestDunningTourPhone(DunningTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestDunningTourPhone(PhoneTourMixin, DunningTourCase):
     def test_preview_a_run_on_a_phone(self):
         self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_preview", login="dun_tour")
         self.assertTrue(self.env["adv.dunning.run"].search([("user_id", "=", self.collector.id)]))

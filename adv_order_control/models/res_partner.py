@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from functools import partial
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
@@ -14,6 +16,11 @@ OWNED_FIELDS = {
     "adv_require_po_ref",
 }
 OWNER_GROUPS = ("adv_order_control.group_credit_controller", "base.group_system")
+
+# The customer's credit figures, all computed at once in the current company's currency.
+_credit_amount = partial(
+    fields.Monetary, compute="_compute_adv_credit", currency_field="adv_credit_currency_id"
+)
 
 
 class ResPartner(models.Model):
@@ -58,32 +65,12 @@ class ResPartner(models.Model):
     adv_credit_currency_id = fields.Many2one(
         comodel_name="res.currency", compute="_compute_adv_credit"
     )
-    adv_credit_limit = fields.Monetary(
-        string="Credit limit",
-        compute="_compute_adv_credit",
-        currency_field="adv_credit_currency_id",
-    )
-    adv_exposure_receivables = fields.Monetary(
-        string="Open receivables",
-        compute="_compute_adv_credit",
-        currency_field="adv_credit_currency_id",
-    )
-    adv_exposure_draft_invoices = fields.Monetary(
-        string="Draft invoices",
-        compute="_compute_adv_credit",
-        currency_field="adv_credit_currency_id",
-    )
-    adv_exposure_orders = fields.Monetary(
-        string="Orders not invoiced",
-        compute="_compute_adv_credit",
-        currency_field="adv_credit_currency_id",
-    )
-    adv_exposure = fields.Monetary(
-        string="Exposure", compute="_compute_adv_credit", currency_field="adv_credit_currency_id"
-    )
-    adv_overdue_amount = fields.Monetary(
-        string="Overdue", compute="_compute_adv_credit", currency_field="adv_credit_currency_id"
-    )
+    adv_credit_limit = _credit_amount(string="Credit limit")
+    adv_exposure_receivables = _credit_amount(string="Open receivables")
+    adv_exposure_draft_invoices = _credit_amount(string="Draft invoices")
+    adv_exposure_orders = _credit_amount(string="Orders not invoiced")
+    adv_exposure = _credit_amount(string="Exposure")
+    adv_overdue_amount = _credit_amount(string="Overdue")
     adv_credit_utilisation = fields.Float(string="Utilisation (%)", compute="_compute_adv_credit")
 
     @api.depends("adv_credit_hold_ids.active")

@@ -2,6 +2,7 @@
 import contextlib
 import logging
 from collections import defaultdict
+from functools import partial
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -55,6 +56,12 @@ def _adv_clean_context(context):
     }
 
 
+# The banner's figures, computed together in the company's currency.
+_banner_amount = partial(
+    fields.Monetary, compute="_compute_adv_credit", currency_field="adv_company_currency_id"
+)
+
+
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
@@ -80,18 +87,10 @@ class SaleOrder(models.Model):
     adv_company_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency"
     )
-    adv_credit_limit = fields.Monetary(
-        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
-    )
-    adv_exposure = fields.Monetary(
-        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
-    )
-    adv_this_order = fields.Monetary(
-        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
-    )
-    adv_excess = fields.Monetary(
-        compute="_compute_adv_credit", currency_field="adv_company_currency_id"
-    )
+    adv_credit_limit = _banner_amount()
+    adv_exposure = _banner_amount()
+    adv_this_order = _banner_amount()
+    adv_excess = _banner_amount()
     adv_credit_outcome = fields.Selection(OUTCOMES, compute="_compute_adv_credit")
     adv_credit_message = fields.Text(compute="_compute_adv_credit")
 

@@ -2,10 +2,9 @@
 """Fixtures of the order control tests; other adv addons may build on them."""
 
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.addons.adv_base.tests.common import AdvUsersMixin
+from odoo.addons.adv_base.tests.common import AdvUsersMixin, new_english_user
 
 
 class OrderControlCommon(AdvUsersMixin, AccountTestInvoicingCommon):
@@ -63,19 +62,17 @@ class OrderControlCommon(AdvUsersMixin, AccountTestInvoicingCommon):
                 "type": "invoice",
             }
         )
-        cls.salesman = new_test_user(
+        cls.salesman = new_english_user(
             cls.env,
-            login="oc_salesman",
-            name="Sam Salesman",
-            lang="en_US",
-            groups="sales_team.group_sale_salesman,adv_base.group_user",
+            "oc_salesman",
+            "Sam Salesman",
+            "sales_team.group_sale_salesman,adv_base.group_user",
         )
-        cls.controller = new_test_user(
+        cls.controller = new_english_user(
             cls.env,
-            login="oc_controller",
-            name="Chloé Controller",
-            lang="en_US",
-            groups="adv_order_control.group_credit_controller",
+            "oc_controller",
+            "Chloé Controller",
+            "adv_order_control.group_credit_controller",
         )
 
     @classmethod
@@ -146,3 +143,23 @@ class OrderControlCommon(AdvUsersMixin, AccountTestInvoicingCommon):
         self.assertIn(order.id, result["params"]["adv_refused_order_ids"])
         self.assertIn(order.state, ("draft", "sent"))
         self.assertEqual(order.adv_credit_state, "blocked")
+
+
+class DelegationCommon(OrderControlCommon):
+    """Order control's fixtures, a director (an ADV manager) and :meth:`blocked` orders to release.
+
+    Controllers may release up to 5 000 over the limit (the shipped default), managers all."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.director = new_english_user(
+            cls.env, "oc_director", "Diane Director", "adv_base.group_manager"
+        )
+
+    def blocked(self, amount):
+        """A quotation of ``amount`` stopped by the control: ``(order, its check)``."""
+        order = self.make_order(amount)
+        order.action_confirm()
+        self.assertEqual(order.state, "draft")
+        return order, order.adv_check_ids

@@ -2,31 +2,13 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import OrderControlCommon
+from .common import DelegationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDelegation(OrderControlCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # Controllers may release up to 5 000 over the limit (shipped default), managers all.
-        cls.director = new_test_user(
-            cls.env,
-            login="oc_director",
-            name="Diane Director",
-            lang="en_US",
-            groups="adv_base.group_manager",
-        )
-
-    def blocked(self, amount):
-        order = self.make_order(amount)
-        order.action_confirm()
-        self.assertEqual(order.state, "draft")
-        return order, order.adv_check_ids
-
+class TestDelegation(DelegationCommon):
     def test_release_within_the_delegation(self):
         order, check = self.blocked(10000.0)  # 12 000: over by 2 000
         self.assertIs(check.with_user(self.controller).action_release("Known payer"), True)

@@ -11,7 +11,9 @@ it fail (the order ends confirmed, or the forged value is saved).
 import json
 
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.adv_base.tests.common import new_web_user
 
 from .common import OrderControlCommon
 
@@ -22,21 +24,17 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.customer.credit_limit = 1000.0
-        cls.seller = new_test_user(
+        cls.seller = new_web_user(
             cls.env,
-            login="oc_rpc_seller",
-            password="oc_rpc_seller",
-            name="Rémi Seller",
-            lang="en_US",
-            groups="sales_team.group_sale_salesman,account.group_account_invoice,adv_base.group_user",
+            "oc_rpc_seller",
+            "Rémi Seller",
+            "sales_team.group_sale_salesman,account.group_account_invoice,adv_base.group_user",
         )
-        cls.rpc_controller = new_test_user(
+        cls.rpc_controller = new_web_user(
             cls.env,
-            login="oc_rpc_controller",
-            password="oc_rpc_controller",
-            name="Rita Controller",
-            lang="en_US",
-            groups="adv_order_control.group_credit_controller",
+            "oc_rpc_controller",
+            "Rita Controller",
+            "adv_order_control.group_credit_controller",
         )
         cls.healthy = cls.env["res.partner"].create(
             {"name": "Healthy Holding", "is_company": True, "credit_limit": 1e9}

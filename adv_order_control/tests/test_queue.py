@@ -3,30 +3,13 @@
 a small dialog; the decision goes through the same server checks as the form."""
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from .common import OrderControlCommon
+from .common import DelegationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestQueueDecision(OrderControlCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.director = new_test_user(
-            cls.env,
-            login="oc_queue_director",
-            name="Diane Director",
-            lang="en_US",
-            groups="adv_base.group_manager",
-        )
-
-    def blocked(self, amount):
-        order = self.make_order(amount)
-        order.action_confirm()
-        self.assertEqual(order.state, "draft")
-        return order, order.adv_check_ids
-
+class TestQueueDecision(DelegationCommon):
     def decide(self, checks, user, method, reason, expiry=False):
         """Tap the button as ``user``, fill the dialog in, confirm it: the dialog's result."""
         action = getattr(checks.with_user(user), method)()

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.adv_base.tests.common import PhoneTourMixin, new_web_user
 
 
 class BlockedOrderTourCase(HttpCase):
@@ -9,15 +11,9 @@ class BlockedOrderTourCase(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company = cls.env.company
-        company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
-        cls.controller = new_test_user(
-            cls.env,
-            login="oc_tour",
-            password="oc_tour",
-            name="Chloé Controller",
-            lang="en_US",
-            groups="adv_order_control.group_credit_controller",
+        cls.env.company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
+        cls.controller = new_web_user(
+            cls.env, "oc_tour", "Chloé Controller", "adv_order_control.group_credit_controller"
         )
         customer = cls.env["res.partner"].create(
             {"name": "Tour Customer Bricolage", "is_company": True}
@@ -45,10 +41,7 @@ class TestBlockedOrdersTourDesktop(BlockedOrderTourCase):
 
 
 @tagged("post_install", "-at_install")
-class TestBlockedOrdersTourPhone(BlockedOrderTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestBlockedOrdersTourPhone(PhoneTourMixin, BlockedOrderTourCase):
     def test_release_a_blocked_order_on_a_phone(self):
         self.start_tour("/odoo/adv-blocked-orders", "adv_order_control_release", login="oc_tour")
         self.assertEqual(self.order.adv_check_ids.state, "released")
@@ -67,10 +60,7 @@ class TestQueueButtonsTour(BlockedOrderTourCase):
 
 
 @tagged("post_install", "-at_install")
-class TestQueueButtonsTourPhone(BlockedOrderTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestQueueButtonsTourPhone(PhoneTourMixin, BlockedOrderTourCase):
     def test_release_from_the_card_on_a_phone(self):
         self.start_tour(
             "/odoo/adv-blocked-orders", "adv_order_control_queue_release", login="oc_tour"

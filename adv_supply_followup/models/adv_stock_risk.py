@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.stock_forecast import CONSUMPTION_DAYS, first_day_below, forecast_levels
+from .adv_supply_chase import generated_company
 
 RISK_KIND = [("stockout", "Stock-out risk"), ("overstock", "Overstock")]
 RISK_STATE = [("open", "Open"), ("closed", "Closed")]
@@ -30,13 +31,7 @@ class AdvStockRisk(models.Model):
     )
     kind = fields.Selection(selection=RISK_KIND, required=True, readonly=True)
     state = fields.Selection(selection=RISK_STATE, default="open", required=True, readonly=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        readonly=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
+    company_id = generated_company()
     user_id = fields.Many2one(comodel_name="res.users", string="Responsible buyer")
     qty_available = fields.Float(string="On hand", readonly=True)
     qty_lowest = fields.Float(string="Lowest forecast", readonly=True)

@@ -1,11 +1,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, time
+from functools import partial
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.chase_rules import CHANNEL, CHASE_KIND, CHASE_STATE, CLOSE_REASON
+
+# The company of a record the daily generation creates (chases, stock risks): set once.
+generated_company = partial(
+    fields.Many2one,
+    comodel_name="res.company",
+    required=True,
+    readonly=True,
+    index=True,
+    default=lambda self: self.env.company,
+)
+# What the generation links a chase to (its level, its document), in the chase's company.
+_generated_link = partial(fields.Many2one, readonly=True, check_company=True)
 
 
 class AdvSupplyChase(models.Model):
@@ -29,38 +42,19 @@ class AdvSupplyChase(models.Model):
 
     name = fields.Char(string="Document", required=True, readonly=True)
     kind = fields.Selection(selection=CHASE_KIND, required=True, readonly=True, index=True)
-    level_id = fields.Many2one(
-        comodel_name="adv.supply.chase.level",
-        readonly=True,
-        ondelete="restrict",
-        check_company=True,
-    )
+    level_id = _generated_link(comodel_name="adv.supply.chase.level", ondelete="restrict")
     channel = fields.Selection(selection=CHANNEL, readonly=True, default="todo")
     escalation = fields.Boolean(related="level_id.escalation", store=True)
     state = fields.Selection(
         selection=CHASE_STATE, default="open", required=True, readonly=True, tracking=True
     )
     close_reason = fields.Selection(selection=CLOSE_REASON, readonly=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        readonly=True,
-        index=True,
-        default=lambda self: self.env.company,
+    company_id = generated_company()
+    purchase_id = _generated_link(
+        comodel_name="purchase.order", string="Purchase Order", index="btree_not_null"
     )
-    purchase_id = fields.Many2one(
-        comodel_name="purchase.order",
-        string="Purchase Order",
-        readonly=True,
-        index="btree_not_null",
-        check_company=True,
-    )
-    picking_id = fields.Many2one(
-        comodel_name="stock.picking",
-        string="Transfer",
-        readonly=True,
-        index="btree_not_null",
-        check_company=True,
+    picking_id = _generated_link(
+        comodel_name="stock.picking", string="Transfer", index="btree_not_null"
     )
     carrier_id = fields.Many2one(comodel_name="delivery.carrier", readonly=True)
     partner_id = fields.Many2one(

@@ -1,9 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from functools import partial
+
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
 PARTNER_ROLE = [("vendor", "Vendor"), ("carrier", "Carrier")]
 SOURCE = [("delivery", "Delivery"), ("chase", "Chase")]
+
+# A rate or a duration: grouped rows show their average.
+_average = partial(fields.Float, aggregator="avg", readonly=True)
 
 
 class AdvSupplyPerformance(models.Model):
@@ -28,12 +33,10 @@ class AdvSupplyPerformance(models.Model):
     picking_id = fields.Many2one(comodel_name="stock.picking", string="Transfer", readonly=True)
     delivery_count = fields.Integer(string="Deliveries", readonly=True)
     on_time_count = fields.Integer(string="On time", readonly=True)
-    on_time_rate = fields.Float(string="On-time rate (%)", aggregator="avg", readonly=True)
-    delay_days = fields.Float(string="Average delay (days)", aggregator="avg", readonly=True)
+    on_time_rate = _average(string="On-time rate (%)")
+    delay_days = _average(string="Average delay (days)")
     chase_count = fields.Integer(string="Chases", readonly=True)
-    response_days = fields.Float(
-        string="Response time (days)", aggregator="avg", readonly=True, digits=(16, 1)
-    )
+    response_days = _average(string="Response time (days)", digits=(16, 1))
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -3,8 +3,6 @@
 
 Glue addons build on :func:`new_chaser` and :class:`PurchaseFixturesMixin`."""
 
-import io
-import zipfile
 from datetime import datetime, timedelta
 
 from odoo import Command
@@ -130,17 +128,3 @@ class SupplyCommon(PurchaseFixturesMixin, AdvCommon):
         )
         order.action_confirm()
         return order
-
-    def read_workbook(self, report_xmlid, records, user):
-        """Render the XLSX report ``report_xmlid`` of ``records`` as ``user``: ``(part names,
-        shared strings, first sheet)`` of the workbook, the two last as XML text."""
-        report_name = self.env.ref(report_xmlid).report_name
-        Report = self.env["ir.actions.report"].with_user(user)
-        content, kind = Report._render(report_name, records.ids, data={})
-        self.assertEqual(kind, "xlsx")
-        with zipfile.ZipFile(io.BytesIO(content)) as book:
-            return (
-                book.namelist(),
-                book.read("xl/sharedStrings.xml").decode(),
-                book.read("xl/worksheets/sheet1.xml").decode(),
-            )

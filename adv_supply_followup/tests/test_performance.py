@@ -6,6 +6,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.adv_base.tests.common import render_xlsx
+
 from .common import TODAY, SupplyCommon, day
 
 
@@ -69,9 +71,9 @@ class TestPerformance(SupplyCommon):
             order = self.make_purchase(date_planned=day(-10))
         self.receive(order, TODAY - timedelta(days=12))
         self.env.flush_all()
-        names, strings, sheet = self.read_workbook(
-            "adv_supply_followup.action_report_performance_xlsx", self.vendor, self.chaser
+        book = render_xlsx(
+            self, "adv_supply_followup.action_report_performance_xlsx", self.vendor, self.chaser
         )
-        self.assertIn("xl/charts/chart1.xml", names)
-        self.assertIn("Late Vendor SA", strings)
-        self.assertIn("<v>1</v>", sheet)  # one delivery, on time (100 %)
+        self.assertIn("xl/charts/chart1.xml", book.names)
+        self.assertIn("Late Vendor SA", book.strings)
+        self.assertIn("<v>1</v>", book.sheet)  # one delivery, on time (100 %)

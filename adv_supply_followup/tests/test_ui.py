@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.adv_base.tests.common import AdvUsersMixin
+from odoo.addons.adv_base.tests.common import AdvUsersMixin, PhoneTourMixin
 
 from .common import new_chaser
 
@@ -73,10 +73,7 @@ class TestChaseTourDesktop(ChaseTourCase):
 
 
 @tagged("post_install", "-at_install")
-class TestChaseTourPhone(ChaseTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestChaseTourPhone(PhoneTourMixin, ChaseTourCase):
     def test_answer_a_chase_on_a_phone(self):
         self.start_tour("/odoo/adv-supply-chases", "adv_supply_followup_chase", login="sf_tour")
         self.assertEqual(self.chase.state, "answered")

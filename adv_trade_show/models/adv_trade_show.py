@@ -11,6 +11,13 @@ SHOW_STATE = [
 ]
 
 
+def _budget_figure(field_type, **kwargs):
+    """A figure of the show's budget: computed together, for show managers only."""
+    return field_type(
+        compute="_compute_budget", groups="adv_trade_show.group_show_manager", **kwargs
+    )
+
+
 class AdvTradeShow(models.Model):
     """A participation as an exhibitor at another organiser's show.
 
@@ -115,25 +122,11 @@ class AdvTradeShow(models.Model):
         "the show's leads, confirmed within 12 months after the show. Without: the expected "
         "revenue of the show's won leads.",
     )
-    budget_planned = fields.Monetary(
-        string="Planned Budget",
-        compute="_compute_budget",
-        groups="adv_trade_show.group_show_manager",
-    )
-    budget_actual = fields.Monetary(
-        string="Actual Cost",
-        compute="_compute_budget",
-        groups="adv_trade_show.group_show_manager",
-    )
-    cost_per_lead = fields.Monetary(
-        compute="_compute_budget",
-        groups="adv_trade_show.group_show_manager",
-    )
-    roi = fields.Float(
-        string="ROI (%)",
-        compute="_compute_budget",
-        groups="adv_trade_show.group_show_manager",
-        help="(won revenue - actual cost) / actual cost.",
+    budget_planned = _budget_figure(fields.Monetary, string="Planned Budget")
+    budget_actual = _budget_figure(fields.Monetary, string="Actual Cost")
+    cost_per_lead = _budget_figure(fields.Monetary)
+    roi = _budget_figure(
+        fields.Float, string="ROI (%)", help="(won revenue - actual cost) / actual cost."
     )
 
     _sql_constraints = [

@@ -1,15 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import io
-import zipfile
 from unittest.mock import patch
 
-from openpyxl import load_workbook
 from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.adv_base.tests.common import render_xlsx
 
 from .common import TradeShowCommon, new_show
 
@@ -154,19 +153,14 @@ class TestShow(TradeShowCommon):
         ]
         self.show.notes = "<p>Asked for <b>faster</b> delivery</p>"
         self.capture().action_process()
-        report = self.env.ref("adv_trade_show.action_report_show_results_xlsx")
-        content, kind = (
-            self.env["ir.actions.report"]
-            .with_user(self.show_manager)
-            ._render(report.report_name, self.show.ids)
+        book = render_xlsx(
+            self, "adv_trade_show.action_report_show_results_xlsx", self.show, self.show_manager
         )
-        self.assertEqual(kind, "xlsx")
-        workbook = load_workbook(io.BytesIO(content))
+        workbook = book.workbook
         sheet = workbook["Results"]
         self.assertEqual(sheet["A4"].value, "Batimat Test")
         self.assertEqual(sheet["D4"].value, 1)  # leads
         self.assertEqual(sheet["J4"].value, 6000)  # actual cost
         self.assertEqual(sheet["K4"].value, 6000)  # cost per lead
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            self.assertIn("xl/charts/chart1.xml", archive.namelist())
+        self.assertIn("xl/charts/chart1.xml", book.names)
         self.assertIn("faster", workbook["Notes"]["C2"].value)

@@ -2,6 +2,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.adv_base.tests.common import PhoneTourMixin
+
 from .common import MANAGER, STAFF, new_show, tour_user
 
 
@@ -40,10 +42,7 @@ class TestShowTourDesktop(TradeShowTourCase):
 
 
 @tagged("post_install", "-at_install")
-class TestCaptureTourPhone(TradeShowTourCase):
-    browser_size = "375x667"
-    touch_enabled = True
-
+class TestCaptureTourPhone(PhoneTourMixin, TradeShowTourCase):
     def test_capture_a_visitor_on_a_phone(self):
         self.start_tour("/odoo/adv-show-visitors", "adv_trade_show_capture", login="ts_tour_staff")
         capture = self.env["adv.trade.show.capture"].search([("show_id", "=", self.show.id)])

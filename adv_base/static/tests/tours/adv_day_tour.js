@@ -3,8 +3,12 @@
 // the blocked order and confirms it, then records the vendor's answer to the supply chase.
 // A list on a desktop, cards on a phone (header buttons in the cog menu, a back button).
 import {registry} from "@web/core/registry";
+import {
+    openAdvApp,
+    recordVendorAnswer,
+    releaseCreditCheck,
+} from "@adv_base/../tests/tours/adv_steps";
 
-const APP = '.o_app[data-menu-xmlid="adv_base.menu_root"]';
 // One work item of My Day (a list row on a desktop, a card on a phone) and what proves it.
 const ITEMS = {
     order: {text: "Credit release", stake: "6,000.00"},
@@ -109,40 +113,7 @@ function backToMyDay() {
 
 registry.category("web_tour.tours").add("adv_day", {
     steps: () => [
-        {
-            isActive: ["desktop"],
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button:enabled",
-            run: "click",
-        },
-        {
-            isActive: ["desktop"],
-            content: "Open Sales Administration",
-            trigger: APP,
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "Open the burger menu",
-            trigger: ".o_main_navbar .o_menu_toggle",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "Show all apps",
-            trigger: ".o_sidebar_topbar a.btn-primary",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "Open Sales Administration",
-            trigger: APP,
-            run: "click",
-        },
-        {
-            content: "My Day is the app's first screen",
-            trigger: ".o_breadcrumb:contains(My Day)",
-        },
+        ...openAdvApp(),
         ...seeItems(["order", "call", "claim", "chase", "lead"]),
 
         // The blocked order: its credit check, released within delegation, then confirmed.
@@ -174,29 +145,7 @@ registry.category("web_tour.tours").add("adv_day", {
             trigger: ".o_kanban_view .o_kanban_record:contains(Day Customer Bricolage):contains(Waiting)",
             run: "click",
         },
-        {
-            content: "The reasons say by how much",
-            trigger: ".o_form_view .o_field_widget[name=line_ids] :contains(over by)",
-        },
-        {
-            content: "Release",
-            trigger: ".o_form_view button[name=action_open_release]",
-            run: "click",
-        },
-        {
-            content: "Type the reason of the release in the dialog",
-            trigger: ".modal .o_field_widget[name=reason] textarea",
-            run: "edit Deposit received by wire",
-        },
-        {
-            content: "Confirm the release",
-            trigger: ".modal footer button[name=action_apply]",
-            run: "click",
-        },
-        {
-            content: "The check is released",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Released)",
-        },
+        ...releaseCreditCheck("Deposit received by wire"),
         {
             isActive: ["desktop"],
             content: "Back to the order by the breadcrumb",
@@ -237,21 +186,7 @@ registry.category("web_tour.tours").add("adv_day", {
         // The supply chase: the vendor's new date, recorded from the chase.
         ...openItem("chase"),
         ...headerButton("action_record_answer", "Record the vendor's answer"),
-        {
-            content: "The new promised date",
-            trigger: ".modal .o_field_widget[name=date_promised] input",
-            run: "edit 01/15/2031",
-        },
-        {
-            content: "What the vendor said",
-            trigger: ".modal .o_field_widget[name=comment] textarea",
-            run: "edit Kiln breakdown, new date confirmed by phone",
-        },
-        {
-            content: "Record",
-            trigger: ".modal button[name=action_record]",
-            run: "click",
-        },
+        ...recordVendorAnswer("01/15/2031", "Kiln breakdown, new date confirmed by phone"),
         {
             content: "The chase is answered",
             trigger:

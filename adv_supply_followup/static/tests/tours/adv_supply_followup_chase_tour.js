@@ -2,6 +2,7 @@
 // An ADV assistant processes a chase from the Supply chases worklist: records the vendor's
 // new date (one tap on its card on a phone), then (desktop) sends the notice to the customer whose order is now at risk.
 import {registry} from "@web/core/registry";
+import {recordVendorAnswer} from "@adv_base/../tests/tours/adv_steps";
 
 registry.category("web_tour.tours").add("adv_supply_followup_chase", {
     steps: () => [
@@ -24,21 +25,7 @@ registry.category("web_tour.tours").add("adv_supply_followup_chase", {
             trigger: ".o_form_view .o_statusbar_buttons button[name=action_record_answer]",
             run: "click",
         },
-        {
-            content: "The new promised date",
-            trigger: ".modal .o_field_widget[name=date_promised] input",
-            run: "edit 01/15/2031",
-        },
-        {
-            content: "What the vendor said",
-            trigger: ".modal .o_field_widget[name=comment] textarea",
-            run: "edit Kiln breakdown, new date confirmed by phone",
-        },
-        {
-            content: "Record",
-            trigger: ".modal button[name=action_record]",
-            run: "click",
-        },
+        ...recordVendorAnswer("01/15/2031", "Kiln breakdown, new date confirmed by phone"),
         {
             isActive: ["mobile"],
             content: "The answer is recorded",
