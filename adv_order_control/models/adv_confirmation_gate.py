@@ -30,7 +30,7 @@ class AdvConfirmationGate(models.AbstractModel):
         quotations = records.filtered(lambda o: o.state != "sale")
         quotations.action_confirm()
         return {
-            order.id: order.adv_last_check_id.reasons or ""
+            order.id: order.sudo().adv_last_check_id.reasons or ""
             for order in quotations
             if order.state != "sale"
         }

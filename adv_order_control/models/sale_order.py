@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools.misc import clean_context
 
 from ..tools.credit_rules import OUTCOMES, PASS, WARN, evaluate, lift, worst
+from .res_partner import CREDIT_READERS
 
 _logger = logging.getLogger(__name__)
 
@@ -58,7 +59,10 @@ def _adv_clean_context(context):
 
 # The banner's figures, computed together in the company's currency.
 _banner_amount = partial(
-    fields.Monetary, compute="_compute_adv_credit", currency_field="adv_company_currency_id"
+    fields.Monetary,
+    compute="_compute_adv_credit",
+    currency_field="adv_company_currency_id",
+    groups=CREDIT_READERS,
 )
 
 
@@ -75,13 +79,17 @@ class SaleOrder(models.Model):
         index=True,
     )
     adv_check_ids = fields.One2many(
-        comodel_name="adv.order.check", inverse_name="order_id", string="Credit checks"
+        comodel_name="adv.order.check",
+        inverse_name="order_id",
+        string="Credit checks",
+        groups=CREDIT_READERS,
     )
-    adv_check_count = fields.Integer(compute="_compute_adv_check_count")
+    adv_check_count = fields.Integer(compute="_compute_adv_check_count", groups=CREDIT_READERS)
     adv_last_check_id = fields.Many2one(
         comodel_name="adv.order.check",
         string="Last credit check",
         compute="_compute_adv_check_count",
+        groups=CREDIT_READERS,
     )
     # The banner: limit, exposure, this order, excess, and what the rules say now.
     adv_company_currency_id = fields.Many2one(
@@ -91,8 +99,10 @@ class SaleOrder(models.Model):
     adv_exposure = _banner_amount()
     adv_this_order = _banner_amount()
     adv_excess = _banner_amount()
-    adv_credit_outcome = fields.Selection(OUTCOMES, compute="_compute_adv_credit")
-    adv_credit_message = fields.Text(compute="_compute_adv_credit")
+    adv_credit_outcome = fields.Selection(
+        OUTCOMES, compute="_compute_adv_credit", groups=CREDIT_READERS
+    )
+    adv_credit_message = fields.Text(compute="_compute_adv_credit", groups=CREDIT_READERS)
 
     # ------------------------------------------------------------
     # COMPUTE

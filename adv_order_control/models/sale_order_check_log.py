@@ -128,7 +128,7 @@ class SaleOrder(models.Model):
         lines = [
             self.env._("%(order)s was not confirmed:", order=order.name or order.display_name)
             + "\n"
-            + (reasons.get(order.id) or order.adv_last_check_id.reasons or "")
+            + (reasons.get(order.id) or order.sudo().adv_last_check_id.reasons or "")
             for order in self
         ]
         return "\n\n".join(lines)

@@ -25,6 +25,10 @@ class ExposureXlsx(models.AbstractModel):
     _description = "Customer exposure workbook"
 
     def _exposure_rows(self, partners):
+        # The figures are read with sudo: the workbook asks the same rights as the customer form,
+        # on the very customers it was asked for (not only on its menu).
+        partners.check_access("read")
+        partners.check_field_access_rights("read", ["adv_exposure"])
         company = self.env.company
         customers = partners.commercial_partner_id
         Exposure = self.env["adv.credit.exposure"].sudo()

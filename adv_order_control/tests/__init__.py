@@ -13,3 +13,4 @@ from . import test_ui
 from . import test_gate_rpc
 from . import test_release_scope
 from . import test_evidence
+from . import test_customer_figures

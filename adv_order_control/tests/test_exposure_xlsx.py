@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.adv_base.tests.common import render_xlsx
+from odoo.addons.adv_base.tests.common import new_english_user, render_xlsx
 
 from .common import OrderControlCommon
 
@@ -19,3 +20,9 @@ class TestExposureWorkbook(OrderControlCommon):
         self.assertIn("Returned cheque", book.strings)
         self.assertIn("<v>1200</v>", book.sheet)  # exposure, tax included
         self.assertIn("<v>0.12</v>", book.sheet)  # utilisation of the 10 000 limit
+
+    def test_workbook_checks_the_rights_on_its_data(self):
+        """Not only the menu: a user who may not read the figures gets no workbook of them."""
+        booth = new_english_user(self.env, "xlsx_booth", "Bea Booth", "adv_base.group_user")
+        with self.assertRaises(AccessError):
+            render_xlsx(self, "adv_order_control.action_report_exposure_xlsx", self.customer, booth)
