@@ -104,11 +104,7 @@ class AdvDunningRun(models.Model):
 
     def action_compute(self):
         """Preview: the notices this run would send (nothing is levelled yet)."""
-        self._check_collector()
-        for run in self:
-            if run.state != "draft":
-                raise UserError(self.env._("This run was already sent."))
-            run._lock_company()
+        for run in self._draft_runs_locked():
             run.notice_ids.filtered(lambda n: n.state == "draft").unlink()
             run.date = fields.Date.context_today(run)  # a preview is always as of today
             run._end_expired_disputes_and_promises()
@@ -118,14 +114,20 @@ class AdvDunningRun(models.Model):
 
     def action_send(self):
         """Send the previewed notices; the amounts and levels are checked again first."""
+        for run in self._draft_runs_locked():
+            run.notice_ids.filtered(lambda n: n.state == "draft")._send()
+            run.state = "done"
+        return True
+
+    def _draft_runs_locked(self):
+        """The runs to preview or send, one by one: each must still be a draft, and its company
+        is locked before it is worked on (the user must be a collector)."""
         self._check_collector()
         for run in self:
             if run.state != "draft":
                 raise UserError(self.env._("This run was already sent."))
             run._lock_company()
-            run.notice_ids.filtered(lambda n: n.state == "draft")._send()
-            run.state = "done"
-        return True
+            yield run
 
     def _check_collector(self):
         if not self.env.su and not self.env.user.has_group("adv_dunning.group_collector"):
@@ -255,7 +257,8 @@ class AdvDunningRun(models.Model):
                     WHERE v.policy_id = r.policy_id
                       AND r.date_maturity + v.days <= %(today)s
                       AND COALESCE(v.min_amount, 0) <= r.partner_total
-                 ORDER BY v.days DESC LIMIT 1) lv ON TRUE""",
+                 ORDER BY v.days DESC LIMIT 1) lv ON TRUE
+          ORDER BY r.partner_id, r.date_maturity, r.id""",
             key=key,
             policy=company.adv_dunning_policy_id.id or None,
             today=self.date,

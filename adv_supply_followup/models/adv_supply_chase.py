@@ -17,6 +17,13 @@ generated_company = partial(
     index=True,
     default=lambda self: self.env.company,
 )
+# The number of a document's chases (its stat button), for the supply team.
+document_chase_count = partial(
+    fields.Integer,
+    string="Number of chases",
+    compute="_compute_adv_chase_count",
+    groups="adv_supply_followup.group_supply_followup",
+)
 # What the generation links a chase to (its level, its document), in the chase's company.
 _generated_link = partial(fields.Many2one, readonly=True, check_company=True)
 

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from .adv_supply_chase import document_chase_count
+
 
 class PurchaseOrder(models.Model):
     _inherit = "purchase.order"
@@ -8,11 +10,7 @@ class PurchaseOrder(models.Model):
     adv_chase_ids = fields.One2many(
         comodel_name="adv.supply.chase", inverse_name="purchase_id", string="Chases"
     )
-    adv_chase_count = fields.Integer(
-        string="Number of chases",
-        compute="_compute_adv_chase_count",
-        groups="adv_supply_followup.group_supply_followup",
-    )
+    adv_chase_count = document_chase_count()
     adv_date_ids = fields.One2many(
         comodel_name="adv.purchase.line.date", inverse_name="order_id", string="Date history"
     )

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from .adv_supply_chase import document_chase_count
+
 
 class StockPicking(models.Model):
     _inherit = "stock.picking"
@@ -13,11 +15,7 @@ class StockPicking(models.Model):
     adv_chase_ids = fields.One2many(
         comodel_name="adv.supply.chase", inverse_name="picking_id", string="Chases"
     )
-    adv_chase_count = fields.Integer(
-        string="Number of chases",
-        compute="_compute_adv_chase_count",
-        groups="adv_supply_followup.group_supply_followup",
-    )
+    adv_chase_count = document_chase_count()
 
     def _compute_adv_chase_count(self):
         counts = self.env["adv.supply.chase"]._adv_count_by("picking_id", self)

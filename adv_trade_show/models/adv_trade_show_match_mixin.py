@@ -1,8 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from functools import partial
+
 from odoo import api, fields, models
 from odoo.tools import create_index
 
 from ..tools.normalize import normalize_phone
+
+# A number in E.164, computed with the others from the record's own numbers, stored to match on.
+_phone_key = partial(
+    fields.Char, compute="_compute_adv_phone_keys", store=True, index="btree_not_null"
+)
 
 
 class AdvTradeShowMatchMixin(models.AbstractModel):
@@ -14,18 +21,8 @@ class AdvTradeShowMatchMixin(models.AbstractModel):
     _name = "adv.trade.show.match.mixin"
     _description = "Trade Show Visitor Matching Keys"
 
-    adv_phone_e164 = fields.Char(
-        string="Phone (E.164)",
-        compute="_compute_adv_phone_keys",
-        store=True,
-        index="btree_not_null",
-    )
-    adv_mobile_e164 = fields.Char(
-        string="Mobile (E.164)",
-        compute="_compute_adv_phone_keys",
-        store=True,
-        index="btree_not_null",
-    )
+    adv_phone_e164 = _phone_key(string="Phone (E.164)")
+    adv_mobile_e164 = _phone_key(string="Mobile (E.164)")
 
     def init(self):
         res = super().init()
