@@ -218,3 +218,14 @@ def test_views_menus_reports_and_crons_have_their_own_files():
                     if model.replace(".", "_") != stem
                 ]
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_test_module_is_imported():
+    """Odoo's own test runner only runs the test modules an addon's tests/__init__.py imports."""
+    missing = [
+        f"{addon}/tests/{path.name}"
+        for addon in ADDONS
+        for path in sorted((ROOT / addon / "tests").glob("test_*.py"))
+        if f"from . import {path.stem}\n" not in (ROOT / addon / "tests/__init__.py").read_text()
+    ]
+    assert not missing, "not imported by tests/__init__.py:\n" + "\n".join(missing)

@@ -13,4 +13,5 @@ from . import test_ui
 from . import test_gate_rpc
 from . import test_release_scope
 from . import test_evidence
+from . import test_my_day
 from . import test_customer_figures

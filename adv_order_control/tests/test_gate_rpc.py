@@ -166,6 +166,58 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
         self.assertIn("over by", " ".join(m["message"] for m in result["messages"]))
         self.assertNoConfirmedOrder()
 
+    def test_import_of_orders_goes_through_the_control(self):
+        """An import (``load``, as Odoo's import screen calls it) of a confirmed order: a
+        healthy customer's is saved confirmed with the control's pass; an over-limit one is
+        refused with the reasons and nothing of the file is saved."""
+        fields = ["partner_id/.id", "state", "order_line/product_id/.id", "order_line/price_unit"]
+        result = self.call(
+            "sale.order",
+            "load",
+            fields,
+            [[str(self.healthy.id), "sale", str(self.goods.id), "100"]],
+            context={"import_file": True},
+        )
+        self.assertEqual(len(result["ids"]), 1, result["messages"])
+        imported = self.env["sale.order"].browse(result["ids"])
+        self.assertEqual(self.state_of(imported), "sale")
+        self.assertEqual(imported.amount_total, 120.0)
+        result = self.call(
+            "sale.order",
+            "load",
+            fields,
+            [
+                [str(self.healthy.id), "draft", str(self.goods.id), "10"],
+                [str(self.customer.id), "sale", str(self.goods.id), "50000"],
+            ],
+            context={"import_file": True},
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("over by", " ".join(m["message"] for m in result["messages"]))
+        self.assertEqual(
+            self.env["sale.order"].search_count([("partner_id", "=", self.healthy.id)]), 1
+        )
+        self.assertNoConfirmedOrder()
+
+    def test_insurer_cover_of_the_customer_in_this_company_is_checked(self):
+        """The insured amount is per company: above it in this company the order passes with a
+        warning kept on its check; the same customer in another company has no cover set."""
+        self.customer.credit_limit = 1e9
+        insurer = self.env["res.partner"].create({"name": "Assureur-crédit", "is_company": True})
+        self.customer.with_company(self.company).write(
+            {"adv_credit_insurer_id": insurer.id, "adv_insured_amount": 5000.0}
+        )
+        covered = self.quotation(4000.0)  # 4 800 tax included: within the cover
+        self.assertIs(covered.action_confirm(), True)
+        self.assertFalse(covered.adv_check_ids)
+        above = self.quotation(1000.0)  # exposure 4 800 + 1 200 = 6 000 > 5 000
+        above.action_confirm()
+        self.assertEqual(above.state, "sale")
+        self.assertEqual(above.adv_check_ids.line_ids.mapped("rule"), ["insurer_cover"])
+        self.assertEqual(above.adv_check_ids.outcome, "warn")
+        other = self.env["res.company"].create({"name": "Other company"})
+        self.assertEqual(self.customer.with_company(other).adv_insured_amount, 0.0)
+
     def test_written_totals_are_refused_and_never_read(self):
         order = self.quotation()
         for field in ("amount_total", "amount_untaxed", "currency_rate"):
