@@ -9,7 +9,7 @@ cannot see them), each step runs in a fresh cursor, and everything committed is 
 """
 
 from odoo import SUPERUSER_ID, Command, api
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 RELEASE_ACTIVITY = "adv_order_control.mail_activity_credit_release"
@@ -232,3 +232,29 @@ class TestRefusalIsKept(TransactionCase):
             self.assertEqual(order.state, "sale")
             self.assertEqual(order.order_line.mapped("price_unit"), [50.0])
             self.assertFalse(order.client_order_ref)
+
+    def test_a_refused_release_changes_nothing(self):
+        """A release without a reason, or by someone who may not release, is refused: read back
+        from the committed database, the check is still waiting and the order still held."""
+        self._refused_write()
+        with self.registry.cursor() as cr:
+            check_id = self._env(cr)["sale.order"].browse(self.order_id).adv_check_ids.id
+        for uid, reason, error in (
+            (self.controller_id, "  ", UserError),
+            (self.salesman_id, "My customer is good", AccessError),
+        ):
+            with self.subTest(uid=uid), self.registry.cursor() as cr:
+                check = self._env(cr, uid)["adv.order.check"].browse(check_id)
+                with self.assertRaises(error):
+                    check.action_release(reason)
+                    cr.flush()
+                cr.rollback()
+            with self.registry.cursor() as cr:
+                env = self._env(cr)
+                check = env["adv.order.check"].browse(check_id)
+                self.assertEqual(check.state, "open")
+                self.assertFalse(check.release_user_id or check.release_reason)
+                order = env["sale.order"].browse(self.order_id)
+                self.assertEqual((order.state, order.adv_credit_state), ("draft", "blocked"))
+                release = env.ref(RELEASE_ACTIVITY)
+                self.assertIn(release, order.activity_ids.activity_type_id)
