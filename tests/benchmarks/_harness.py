@@ -4,18 +4,31 @@ rolled back at the end (the database is left as it was), timing with a printed t
 copies of real records with SQL.
 
     python tests/benchmarks/bench_<x>.py --database DB --addons-path PATH [--size tiny|small|real]
+        [--json FILE]
+
+Every run writes its figures (each timer's rows, the named figures, the targets and whether they
+were met) to a JSON file, by default ``tests/benchmarks/results/<bench>-<size>-<time>.json``, so
+that two runs can be compared.
 """
 
 import argparse
 import contextlib
+import datetime
+import json
 import random
 import string
+import sys
 import time
+from pathlib import Path
 
 import odoo
 from odoo.tools import SQL, config
 
 SIZES = {"tiny": 0.01, "small": 0.1, "real": 1.0}
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+
+# What this run measured, written as JSON when the environment closes.
+_RUN = {"timers": [], "figures": {}, "targets": []}
 
 
 def parse_args(description):
@@ -23,7 +36,36 @@ def parse_args(description):
     parser.add_argument("--database", "-d", required=True)
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--size", choices=sorted(SIZES), default="real")
+    parser.add_argument("--json", help="where to write the figures (default: results/)")
     return parser.parse_args()
+
+
+def figure(name, value):
+    """Record a named figure of this run (written to the JSON file)."""
+    _RUN["figures"][name] = value
+
+
+def target(label, value, limit):
+    """Record a target: ``value`` must be at most ``limit``; return whether it is met."""
+    met = value <= limit
+    _RUN["targets"].append({"target": label, "value": value, "limit": limit, "met": met})
+    return met
+
+
+def _write_results(args):
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    bench = Path(sys.argv[0]).stem
+    path = Path(args.json) if args.json else RESULTS_DIR / f"{bench}-{args.size}-{stamp}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    timings = [
+        {"table": timer.title, "label": label, "ms": round(elapsed * 1000, 3), "queries": queries}
+        for timer in _RUN["timers"]
+        for label, elapsed, queries in timer.rows
+    ]
+    result = {"benchmark": bench, "size": args.size, "at": stamp, "timings": timings}
+    result |= {"figures": _RUN["figures"], "targets": _RUN["targets"]}
+    path.write_text(json.dumps(result, indent=1, default=str))
+    print(f"\nFigures written to {path}")
 
 
 @contextlib.contextmanager
@@ -39,6 +81,7 @@ def environment(args):
             yield env
         finally:
             cr.rollback()
+            _write_results(args)
 
 
 class Timer:
@@ -47,6 +90,7 @@ class Timer:
     def __init__(self, title):
         self.title = title
         self.rows = []
+        _RUN["timers"].append(self)
 
     @contextlib.contextmanager
     def measure(self, label, env=None):
