@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Trade Show",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales Administration",
     "summary": "Capture booth visitors on a phone, lawfully, without duplicates; measure the show",
     "website": "https://github.com/adv-suite/adv-suite",

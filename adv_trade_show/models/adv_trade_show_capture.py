@@ -15,7 +15,14 @@ NEXT_STEP = [
 CAPTURE_STATE = [("draft", "Draft"), ("done", "Processed"), ("anonymised", "Anonymised")]
 MATCHED_BY = [("email", "E-mail"), ("phone", "Phone"), ("new", "New visitor")]
 # Written by the processing only (with superuser rights), never by hand or over RPC.
-PROCESSING_FIELDS = {"state", "lead_id", "partner_id", "matched_by", "suggested_partner_id"}
+PROCESSING_FIELDS = {
+    "state",
+    "lead_id",
+    "partner_id",
+    "matched_by",
+    "suggested_partner_id",
+    "created_partner_ids",
+}
 FRENCH_SPEAKING = {"FR", "BE", "CH", "LU", "MC", "CA"}
 
 
@@ -116,6 +123,18 @@ class AdvTradeShowCapture(models.Model):
         comodel_name="res.partner", string="Contact", index="btree_not_null"
     )
     lead_id = fields.Many2one(comodel_name="crm.lead", index="btree_not_null")
+    created_partner_ids = fields.Many2many(
+        comodel_name="res.partner",
+        relation="adv_trade_show_capture_created_partner_rel",
+        column1="capture_id",
+        column2="partner_id",
+        string="Contacts Created",
+        readonly=True,
+        copy=False,
+        help="The contacts created from this visitor's lead (the person, and their company "
+        "when its name came from the visit): anonymised with the visitor at retention, "
+        "unless an order, accounting documents or an opportunity keeps them.",
+    )
     matched_by = fields.Selection(MATCHED_BY, readonly=True)
     suggested_partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -166,13 +185,17 @@ class AdvTradeShowCapture(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_processing_fields(vals)
+            self._check_badge_payload(vals)
             for fname, value in self._badge_values(vals.get("badge_payload")).items():
                 if not vals.get(fname):
                     vals[fname] = value
+            self._normalise_email_value(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_processing_fields(vals)
+        self._check_badge_payload(vals)
+        self._normalise_email_value(vals)
         if not self.env.su:
             tracked_only = set(vals) <= {"message_main_attachment_id"}
             if not tracked_only and any(c.state != "draft" for c in self):
@@ -180,6 +203,14 @@ class AdvTradeShowCapture(models.Model):
                     self.env._("A processed capture cannot be modified: it is the visit's record.")
                 )
         return super().write(vals)
+
+    @api.model
+    def _normalise_email_value(self, vals):
+        """The capture keeps one address, normalised: a list (``a@x.com, b@y.com``) or a
+        display name (``"a@x.com" <b@y.com>``) typed or scanned becomes its first address.
+        A value without any address stays as typed (processing says it is not valid)."""
+        if vals.get("email"):
+            vals["email"] = normalize_email(vals["email"]) or vals["email"]
 
     def _check_processing_fields(self, vals):
         """Status, lead and contact come from processing: refused by hand (create, write, RPC)."""

@@ -1,16 +1,47 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
+from odoo.exceptions import ValidationError
 
-from ..tools.badge_parser import parse_badge
+from ..tools.badge_parser import MAX_PAYLOAD_BYTES, BadgeTooLarge, check_payload_size, parse_badge
 
 
 class AdvTradeShowCapture(models.Model):
-    """Badge intake: what a badge's QR code holds fills the capture's empty fields."""
+    """Badge intake: what a badge's QR code holds fills the capture's empty fields.
+
+    A payload over the parser's cap (a QR code holds about 3 KB) is refused wherever it comes
+    in: create and write (any caller, RPC included) raise, the form's onchange warns and drops
+    it."""
 
     _inherit = "adv.trade.show.capture"  # pylint: disable=consider-merging-classes-inherited
 
+    def _badge_too_large_message(self, size):
+        return self.env._(
+            "This badge holds %(size)s bytes: a badge's code holds at most %(max)s. "
+            "It was not read: scan it again or type the visitor in.",
+            size=size,
+            max=MAX_PAYLOAD_BYTES,
+        )
+
+    def _check_badge_payload(self, vals):
+        """Refuse a badge payload over the cap in ``vals`` (create, write) before it is read
+        or stored."""
+        try:
+            check_payload_size(vals.get("badge_payload"))
+        except BadgeTooLarge as error:
+            raise ValidationError(self._badge_too_large_message(error.size)) from None
+
     @api.onchange("badge_payload")
     def _onchange_badge_payload(self):
+        try:
+            check_payload_size(self.badge_payload)
+        except BadgeTooLarge as error:
+            self.badge_payload = False
+            return {
+                "warning": {
+                    "title": self.env._("Badge refused"),
+                    "message": self._badge_too_large_message(error.size),
+                }
+            }
         values = self._badge_values(self.badge_payload)
         if self.badge_payload and not values:
             return {
@@ -26,6 +57,7 @@ class AdvTradeShowCapture(models.Model):
 
     def _badge_values(self, payload):
         """Capture values read from a badge payload: the onchange and create both use them."""
+        self._check_badge_payload({"badge_payload": payload})
         found = parse_badge(payload) if payload else {}
         values = {}
         for key, fname in (

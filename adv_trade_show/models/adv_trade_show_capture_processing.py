@@ -247,6 +247,16 @@ class AdvTradeShowCapture(models.Model):
         )
 
     def _send_thanks(self):
+        """To the visitor's one normalised address, and to no one else whatever the show's
+        template says (its recipients are overridden: no list, no copy, no partner)."""
         template = self.show_id.mail_template_id
         if template and self._may_send_thanks():
-            template.sudo().send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
+            template.sudo().send_mail(
+                self.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={
+                    "email_to": self.email_normalized,
+                    "email_cc": False,
+                    "recipient_ids": [],
+                },
+            )

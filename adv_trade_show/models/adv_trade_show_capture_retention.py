@@ -3,10 +3,29 @@ import logging
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+# What identifies a person on a contact created from a show lead.
+PARTNER_PERSONAL_FIELDS = {
+    "email",
+    "phone",
+    "mobile",
+    "function",
+    "title",
+    "website",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "comment",
+    "vat",
+    "ref",
+    "image_1920",
+}
 
 
 class AdvTradeShowCapture(models.Model):
@@ -40,32 +59,26 @@ class AdvTradeShowCapture(models.Model):
             capture.retention_date = last and last + relativedelta(months=months)
 
     def _anonymise(self):
-        """Clear what identifies the visitor on the captures, on their leads that did not go
-        on (see :meth:`_retention_keep_domain`) and on their consent evidence."""
+        """Clear what identifies the visitor: on the captures, on their leads that did not go
+        on (see :meth:`_retention_keep_domain`), on the contacts created from those leads that
+        no business relation keeps (:meth:`_anonymisable_partners`), on their consent evidence
+        (what was consented, when and under which notice stays), and in the history of all of
+        them (messages, tracking values, attachments, activities). Nothing is tracked: the old
+        values would be written back into the history."""
         label = self.env._("Anonymised visitor")
+        captures = self.sudo().with_context(tracking_disable=True, mail_notrack=True)
         kept = (
             self.env["crm.lead"]
             .sudo()
             .with_context(active_test=False)
             .search([("id", "in", self.lead_id.ids)] + self._retention_keep_domain())
         )
-        leads = self.lead_id.sudo() - kept
-        leads.write(
-            {
-                "contact_name": label,
-                "partner_name": False,
-                "email_from": False,
-                "phone": False,
-                "mobile": False,
-                "function": False,
-                "description": False,
-                "partner_id": False,
-            }
-        )
-        self.consent_ids.sudo().with_context(adv_show_anonymise=True).write(
-            {"email_normalized": False, "partner_id": False, "anonymised": True}
-        )
-        self.sudo().write(
+        leads = captures.lead_id - kept
+        partners = captures._anonymisable_partners(leads)
+        captures._anonymise_leads(leads, label)
+        captures._anonymise_partners(partners, label)
+        captures.consent_ids._write_anonymised()
+        captures.write(
             {
                 "name": label,
                 "company_name": False,
@@ -78,10 +91,85 @@ class AdvTradeShowCapture(models.Model):
                 "badge_ref": False,
                 "partner_id": False,
                 "suggested_partner_id": False,
+                "created_partner_ids": [Command.clear()],
                 "state": "anonymised",
             }
         )
-        self.sudo().message_ids.unlink()
+        for model, records in (
+            (self._name, captures),
+            ("crm.lead", leads),
+            ("res.partner", partners),
+        ):
+            self._purge_history(model, records.ids)
+
+    def _anonymise_leads(self, leads, label):
+        """Clear the visitor's data on ``leads`` (sudo, untracked); each keeps its show."""
+        for show, group in leads.grouped("adv_show_id").items():
+            group.write(
+                {
+                    "name": self.env._("%(show)s: %(visitor)s", show=show.name, visitor=label)
+                    if show
+                    else label,
+                    "contact_name": label,
+                    "partner_name": False,
+                    "email_from": False,
+                    "email_cc": False,
+                    "phone": False,
+                    "mobile": False,
+                    "function": False,
+                    "website": False,
+                    "street": False,
+                    "street2": False,
+                    "zip": False,
+                    "city": False,
+                    "description": False,
+                    "partner_id": False,
+                }
+            )
+
+    def _anonymise_partners(self, partners, label):
+        """Clear and archive the contacts created from the visitor's leads (sudo, untracked)."""
+        if not partners:
+            return
+        personal = dict.fromkeys(PARTNER_PERSONAL_FIELDS & set(partners._fields), False)
+        partners.write(dict(personal, name=label, active=False))
+
+    def _anonymisable_partners(self, leads):
+        """The contacts created from these captures' leads (``created_partner_ids``) that
+        nothing else keeps: no confirmed order nor accounting document on their commercial
+        entity, no other lead or opportunity than ``leads`` (being anonymised), no other
+        capture still holding them, no user, no other contact under them."""
+        candidates = self.sudo().created_partner_ids.with_context(active_test=False)
+        if not candidates:
+            return candidates
+        ids = candidates.ids
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        held = [
+            ("crm.lead", [("id", "not in", leads.ids)], "partner_id"),
+            (self._name, [("id", "not in", self.ids), ("state", "!=", "anonymised")], "partner_id"),
+            ("res.users", [], "partner_id"),
+            ("res.partner", [("id", "not in", ids)], "parent_id"),
+        ]
+        keep = set()
+        for model, domain, fname in held:
+            groups = env[model]._read_group(domain + [(fname, "in", ids)], [fname])
+            keep.update(partner.id for (partner,) in groups)
+        documents = self._retention_documents_partners()
+        if documents is not None:
+            keep.update(candidates.search([("id", "in", ids), ("id", "in", documents)]).ids)
+        return candidates.filtered(lambda p: p.id not in keep)
+
+    def _purge_history(self, model, ids):
+        """Delete the history of ``model`` records ``ids`` (mail threads): messages (their
+        tracking values, notifications and outgoing mails go with them), attachments and
+        activities, and the tracking still pending in this transaction."""
+        if not ids:
+            return
+        env = self.env(su=True)
+        env[model].browse(ids)._track_discard()  # no pending tracking of the old values
+        env["mail.message"].search([("model", "=", model), ("res_id", "in", ids)]).unlink()
+        env["mail.activity"].search([("res_model", "=", model), ("res_id", "in", ids)]).unlink()
+        env["ir.attachment"].search([("res_model", "=", model), ("res_id", "in", ids)]).unlink()
 
     @api.model
     def _retention_keep_domain(self):

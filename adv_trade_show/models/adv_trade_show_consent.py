@@ -6,6 +6,8 @@ LEGAL_BASIS = [
     ("legitimate_interest", "Legitimate interest (informed, right to object)"),
     ("consent", "Consent"),
 ]
+# What the retention job may write (superuser only): its date, and the personal data it clears.
+RETENTION_FIELDS = {"retention_date", "email_normalized", "partner_id", "anonymised"}
 PURPOSE = [
     ("follow_up", "Commercial follow-up of the visit"),
     ("marketing", "Marketing e-mails"),
@@ -16,7 +18,7 @@ class AdvTradeShowConsent(models.Model):
     """Evidence of what a visitor was told and agreed to, written once when a capture is
     processed: purpose, legal basis, the version and text of the notice shown, when, by whom,
     the separate marketing opt-in and how long the data may be kept. Never edited afterwards
-    (only anonymised by the retention job)."""
+    (only anonymised by the retention job) and never deleted, by any role."""
 
     _name = "adv.trade.show.consent"
     _description = "Visitor Consent Evidence"
@@ -49,13 +51,25 @@ class AdvTradeShowConsent(models.Model):
     anonymised = fields.Boolean(readonly=True)
 
     def write(self, vals):
-        if not self.env.context.get("adv_show_anonymise") and not self.env.su:
+        """Nobody edits the evidence. The suite's own jobs (superuser) only move its retention
+        date and anonymise it: what was consented, when, by whom and under which notice is
+        never rewritten, whatever the caller or its context."""
+        if not self.env.su or set(vals) - RETENTION_FIELDS:
             raise UserError(self.env._("Consent evidence cannot be modified."))
         return super().write(vals)
 
+    def _write_anonymised(self):
+        """The retention purge: the visitor's personal data goes; what was consented (purpose,
+        legal basis, notice version and text, opt-in), when and by whom stays."""
+        self.sudo().write({"email_normalized": False, "partner_id": False, "anonymised": True})
+
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_by_managers(self):
-        if not self.env.user.has_group("adv_trade_show.group_show_manager"):
-            raise UserError(
-                self.env._("Only a trade show manager may erase consent evidence, on request.")
+    def _unlink_never(self):
+        """Evidence is kept: no role deletes it (the retention purge and an erasure request
+        anonymise it instead)."""
+        raise UserError(
+            self.env._(
+                "Consent evidence cannot be deleted: it is kept as proof, and its personal "
+                "data is anonymised by the retention purge or on an erasure request."
             )
+        )

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class CrmLead(models.Model):
@@ -86,9 +86,20 @@ class CrmLead(models.Model):
         return res
 
     def _create_customer(self):
+        """The contact (and the company, when its name came from the visitor) created from a
+        show lead is recorded on the lead's captures: the retention purge anonymises them with
+        the visitor unless a business relation keeps them."""
         partner = super()._create_customer()
         if self.adv_show_id:
-            self.adv_capture_ids.sudo().write({"partner_id": partner.id})
+            created = partner
+            if self.partner_name and partner.parent_id and partner.parent_id != self.partner_id:
+                created |= partner.parent_id
+            self.adv_capture_ids.sudo().write(
+                {
+                    "partner_id": partner.id,
+                    "created_partner_ids": [Command.link(p.id) for p in created],
+                }
+            )
         return partner
 
     def _adv_show_customer_assigned(self, companies):

@@ -6,5 +6,6 @@ from . import test_capture
 from . import test_matching
 from . import test_retention
 from . import test_security
+from . import test_personal_data_rpc
 from . import test_concurrency
 from . import test_ui

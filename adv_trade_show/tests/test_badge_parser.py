@@ -1,9 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Badge payloads as real badges and phones write them."""
+"""Badge payloads as real badges and phones write them, and as attackers would."""
+
+import time
 
 from odoo.tests import BaseCase, tagged
 
-from odoo.addons.adv_trade_show.tools.badge_parser import parse_badge
+from odoo.addons.adv_trade_show.tools.badge_parser import (
+    MAX_PAYLOAD_BYTES,
+    BadgeTooLarge,
+    parse_badge,
+    parse_mecard,
+    parse_plain,
+    parse_vcard,
+)
 
 VCARD_21_QP = (
     "BEGIN:VCARD\r\n"
@@ -108,3 +117,66 @@ class TestBadgeParser(BaseCase):
         self.assertEqual(parse_badge(""), {})
         self.assertEqual(parse_badge(None), {})
         self.assertEqual(parse_badge("BEGIN:VCARD\nno colon here\nEND:VCARD"), {})
+
+
+@tagged("post_install", "-at_install")
+class TestBadgeParserBounds(BaseCase):
+    """Input is bounded (THREATS.md, 7): a size cap, and linear-time patterns."""
+
+    def assertQuick(self, started, what):
+        self.assertLess(time.perf_counter() - started, 1.0, f"{what} is not linear")
+
+    def test_payload_over_the_cap_is_refused_unread(self):
+        started = time.perf_counter()
+        with self.assertRaises(BadgeTooLarge) as refusal:
+            parse_badge("BEGIN:VCARD\nFN:" + "a" * 100_000 + "\nEND:VCARD")
+        self.assertQuick(started, "refusing 100 KB")
+        self.assertGreater(refusal.exception.size, MAX_PAYLOAD_BYTES)
+        with self.assertRaises(BadgeTooLarge):
+            parse_badge(b"x" * (MAX_PAYLOAD_BYTES + 1))
+        # Counted in bytes: 2 049 accented letters are 4 098 bytes in UTF-8.
+        with self.assertRaises(BadgeTooLarge):
+            parse_badge("é" * 2049)
+        self.assertEqual(
+            parse_badge("Jane Doe" + " " * (MAX_PAYLOAD_BYTES - 8)), {"name": "Jane Doe"}
+        )
+
+    def test_patterns_run_in_linear_time(self):
+        """Each parser on 30 KB built to make a backtracking pattern explode (the cap aside):
+        the patterns this parser had took 4 s and 20 s on two of them."""
+        size = 30_000
+        attacks = {
+            "a word without @": "a" * size,
+            "a label and blanks": "Tel" + " " * size + "x",
+            "digits and blanks": "1 " * (size // 2) + "x",
+            "an address without end": "a@" + "b." * (size // 2),
+            "a URL with a blank": "www." + "a" * size + " b",
+            "quoted-printable soft breaks": "BEGIN:VCARD\nN;ENCODING=QUOTED-PRINTABLE:"
+            + "a=\n" * (size // 3),
+            "folded lines": "BEGIN:VCARD\n" + " x\n" * (size // 3) + "END:VCARD",
+            "escapes": "MECARD:" + "\\;" * (size // 2),
+        }
+        for what, text in attacks.items():
+            with self.subTest(what):
+                started = time.perf_counter()
+                parse_plain(text)
+                parse_vcard(text)
+                parse_mecard(text)
+                self.assertQuick(started, what)
+
+    def test_one_address_from_a_list_or_a_display_name(self):
+        vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\nEMAIL;TYPE=INTERNET:{}\nEND:VCARD"
+        for smuggled in (
+            "jane@visitor.example,boss@evil.example",
+            "jane@visitor.example; boss@evil.example",
+            '"jane@visitor.example" <boss@evil.example>',
+            "mailto:jane@visitor.example, boss@evil.example",
+        ):
+            with self.subTest(smuggled):
+                self.assertEqual(
+                    parse_badge(vcard.format(smuggled))["email"], "jane@visitor.example"
+                )
+        found = parse_badge("MECARD:N:Doe,Jane;EMAIL:jane@visitor.example\\,boss@evil.example;;")
+        self.assertEqual(found["email"], "jane@visitor.example")
+        found = parse_badge("Jane Doe\njane@visitor.example, boss@evil.example")
+        self.assertEqual(found["email"], "jane@visitor.example")

@@ -137,6 +137,40 @@ class TestCapture(TradeShowCommon):
         self.assertIn("Thank you", mail.subject)
         self.assertIn("our documentation follows", mail.body_html)
 
+    def assertOneRecipient(self, mail, address):
+        """``mail`` goes out as one e-mail to ``address`` alone, as the mail queue sends it."""
+        outgoing = mail._prepare_outgoing_list()
+        self.assertEqual(len(outgoing), 1, "one e-mail, not one per recipient")
+        self.assertEqual(outgoing[0]["email_to_normalized"], [address])
+        self.assertEqual(len(outgoing[0]["email_to"]), 1)
+        self.assertFalse(outgoing[0]["email_cc"])
+        self.assertFalse(mail.recipient_ids)
+
+    def test_thank_you_email_goes_to_one_address_only(self):
+        """A list or a display name smuggled in a badge or typed is never a list of
+        recipients, even when the show's template adds copies."""
+        self.show.mail_template_id.sudo().write(
+            {"email_cc": "spy@evil.example", "partner_to": str(self.known_partner.id)}
+        )
+        vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\nEMAIL;TYPE=INTERNET:{}\nEND:VCARD"
+        smuggled = {
+            "badge: a comma list": {
+                "badge_payload": vcard.format("Jane@Visitor1.example,boss@evil.example")
+            },
+            "badge: a display name": {
+                "badge_payload": vcard.format('"jane@visitor2.example" <boss@evil.example>')
+            },
+            "typed: a semicolon list": {"email": "jane@visitor3.example; boss@evil.example"},
+        }
+        for i, (what, values) in enumerate(smuggled.items(), start=1):
+            with self.subTest(what):
+                values = {"name": "Jane Doe", "email": False, "phone": False, **values}
+                capture = self.capture(marketing_opt_in=True, **values)
+                self.assertEqual(capture.email, f"jane@visitor{i}.example")
+                capture.action_process()
+                self.assertEqual(capture.lead_id.sudo().email_from, f"jane@visitor{i}.example")
+                self.assertOneRecipient(self._thanks_mails(capture), f"jane@visitor{i}.example")
+
     def test_badge_payload_fills_the_form(self):
         payload = (
             "BEGIN:VCARD\nVERSION:3.0\nN:Smith;John\nFN:John Smith\nORG:Acme Ltd\n"

@@ -2,7 +2,7 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import SQL
 
@@ -182,3 +182,125 @@ class TestReminder(TradeShowCommon):
             lambda a: a.activity_type_id == reminder
         )
         self.assertEqual(activity.user_id, waiting.lead_id.user_id)
+
+
+@tagged("post_install", "-at_install")
+class TestRetentionPersonalData(TradeShowCommon):
+    """What the purge promises (DOMAIN.md): the contact created from the show lead and the
+    history of the lead go too; the consent evidence keeps what was consented."""
+
+    def _visit_converted_with_history(self, email, **values):
+        """A visitor processed on 2026-11-03, whose lead got a customer (crm's conversion
+        creates a company and its contact), an e-mail, a file and tracked edits."""
+        with freeze_time("2026-11-03 10:00:00"):
+            capture = self.capture(email=email, phone=False, marketing_opt_in=True, **values)
+            capture.action_process()
+            lead = capture.lead_id.sudo()
+            lead._handle_partner_assignment(create_missing=True)
+            field = self.env["ir.model.fields"]._get("crm.lead", "contact_name")
+            lead._message_log(  # a tracked change of the visitor's name
+                tracking_value_ids=[
+                    Command.create(
+                        {
+                            "field_id": field.id,
+                            "old_value_char": capture.name,
+                            "new_value_char": f"{capture.name} Junior",
+                        }
+                    )
+                ]
+            )
+            lead.message_post(
+                body=f"Quote asked by {capture.name} ({email})", message_type="comment"
+            )
+            self.env["ir.attachment"].create(
+                {"name": f"{capture.name} card.pdf", "res_model": "crm.lead", "res_id": lead.id}
+            )
+            self.env.cr.precommit.run()  # the tracking is written at commit
+        return capture
+
+    def _personal_traces(self, name, email):
+        Message = self.env["mail.message"].sudo()
+        return {
+            "messages": Message.search(["|", ("body", "ilike", name), ("body", "ilike", email)]),
+            "tracking": self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("old_value_char", "ilike", name),
+                    ("new_value_char", "ilike", name),
+                ]
+            ),
+            "attachments": self.env["ir.attachment"].sudo().search([("name", "ilike", name)]),
+            "partners": self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(["|", ("name", "ilike", name), ("email", "ilike", email)]),
+        }
+
+    def test_contact_created_from_the_lead_and_its_history_are_anonymised(self):
+        capture = self._visit_converted_with_history(
+            "zoe@zylo.example", name="Zoé Zylophone", company_name="Zylo Tiles"
+        )
+        lead = capture.lead_id.sudo()
+        contact = lead.partner_id
+        self.assertEqual(contact.parent_id.name, "Zylo Tiles")
+        self.assertEqual(capture.created_partner_ids, contact | contact.parent_id)
+        traces = self._personal_traces("Zoé Zylophone", "zoe@zylo.example")
+        self.assertTrue(all(traces.values()), traces)  # the test sees what it checks
+        consent = capture.consent_ids.filtered(lambda c: c.purpose == "marketing")
+        decided = consent.read(
+            ["purpose", "legal_basis", "text_version", "text_shown", "timestamp", "user_id"]
+        )
+        with freeze_time("2029-11-04"):
+            anonymised = (
+                self.env["adv.trade.show.capture"]
+                .with_context(tracking_disable=False)
+                ._cron_anonymise()
+            )
+            self.env.cr.precommit.run()
+        self.assertIn(capture, anonymised)
+        self.env.invalidate_all()
+        for what, left in self._personal_traces("Zoé Zylophone", "zoe@zylo.example").items():
+            self.assertFalse(left, f"{what} still identify the visitor")
+        for partner in contact | contact.parent_id:
+            self.assertEqual(partner.name, "Anonymised visitor")
+            self.assertFalse(partner.email or partner.phone or partner.comment)
+            self.assertFalse(partner.active)
+        self.assertFalse(lead.partner_id or lead.email_from or lead.phone or lead.partner_name)
+        self.assertEqual(lead.name, "Batimat Test: Anonymised visitor")
+        self.assertFalse(capture.created_partner_ids)
+        # The evidence stays, anonymised: what, when, under which notice and by whom is kept.
+        self.assertTrue(consent.exists())
+        self.assertEqual(
+            consent.read(list(decided[0].keys() - {"id"}))[0] | {"id": consent.id}, decided[0]
+        )
+        self.assertTrue(consent.anonymised)
+        self.assertFalse(consent.email_normalized or consent.partner_id)
+
+    def test_contact_with_another_opportunity_is_kept(self):
+        capture = self._visit_converted_with_history("yann@yak.example", name="Yann Yak")
+        contact = capture.partner_id
+        self.env["crm.lead"].create(
+            {"name": "Terrace", "type": "opportunity", "partner_id": contact.id}
+        )
+        with freeze_time("2029-11-04"):
+            self.assertIn(capture, self.env["adv.trade.show.capture"]._cron_anonymise())
+        self.assertEqual(capture.state, "anonymised")
+        self.assertEqual(contact.name, "Yann Yak")
+        self.assertTrue(contact.active)
+        self.assertEqual(contact.email, "yann@yak.example")
+
+    def test_consent_evidence_is_never_deleted(self):
+        capture = self.capture()
+        capture.action_process()
+        consent = capture.consent_ids
+        for user in (self.show_manager, self.adv_manager):
+            with self.assertRaises(AccessError):
+                consent.with_user(user).unlink()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            consent.sudo().unlink()
+        with self.assertRaisesRegex(UserError, "cannot be modified"):
+            consent.sudo().write({"text_shown": "Another notice"})
+        capture.with_user(self.show_manager).action_erase()
+        self.assertTrue(consent.exists() and consent.anonymised)

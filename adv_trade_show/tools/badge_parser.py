@@ -5,6 +5,10 @@ Plain Python, no ORM, so the rules are tested on real payloads alone. :func:`par
 a dict with the keys it recognised among ``name``, ``first_name``, ``last_name``, ``company``,
 ``job``, ``email``, ``phone``, ``mobile``, ``street``, ``zip``, ``city``, ``country``, ``lang``,
 ``website`` and ``badge_ref`` (an organiser's badge number, when that is all the code holds).
+
+Input is bounded: a payload over :data:`MAX_PAYLOAD_BYTES` raises :class:`BadgeTooLarge` before
+anything is read (a QR code holds about 3 KB at most), and every pattern runs in linear time
+(anchored, no nested or overlapping repetitions: no catastrophic backtracking).
 """
 
 import base64
@@ -12,20 +16,67 @@ import binascii
 import quopri
 import re
 
+# A QR code holds at most about 3 KB: anything larger is not a badge.
+MAX_PAYLOAD_BYTES = 4096
+
+# Every pattern is matched whole (``fullmatch``) or from the start of one token, and no two
+# repetitions can take the same characters: matching is linear in the input.
+# One address, matched whole against a token (no separator, no display name can be in it).
 EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-PHONE_RE = re.compile(
-    r"^\s*(?:t[ée]l(?:[ée]phone)?|phone|mobile|mob|gsm|portable|cell|m|t)?\s*[.:]?\s*"
-    r"(\+?[\d][\d ()./-]{6,}\d)\s*$",
-    re.IGNORECASE,
+# Where e-mail tokens are cut: blanks, address-list separators, display-name quotes/brackets.
+EMAIL_SEPARATORS_RE = re.compile(r"[\s,;:<>\"()\[\]]+")
+# A phone's label ("Tél :", "Mobile."), taken off the front of an item before the number.
+PHONE_LABEL_RE = re.compile(
+    r"(?:t[ée]l(?:[ée]phone)?|phone|mobile|mob|gsm|portable|cell|m|t)?[\s.:]*", re.IGNORECASE
 )
-URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-BADGE_RE = re.compile(r"^[A-Z0-9-]{4,40}$", re.IGNORECASE)
+PHONE_NUMBER_RE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+BADGE_RE = re.compile(r"[A-Z0-9-]{4,40}", re.IGNORECASE)
+
+
+class BadgeTooLarge(ValueError):
+    """The payload is larger than :data:`MAX_PAYLOAD_BYTES`: refused unread."""
+
+    def __init__(self, size):
+        super().__init__(f"badge payload of {size} bytes (at most {MAX_PAYLOAD_BYTES})")
+        self.size = size
+
+
+def payload_size(payload):
+    """Size in bytes of ``payload`` (``str`` counted in UTF-8, or ``bytes``)."""
+    if not payload:
+        return 0
+    if isinstance(payload, str):
+        return len(payload.encode("utf-8", "replace"))
+    return len(payload)
+
+
+def check_payload_size(payload):
+    """Raise :class:`BadgeTooLarge` when ``payload`` is over the cap."""
+    size = payload_size(payload)
+    if size > MAX_PAYLOAD_BYTES:
+        raise BadgeTooLarge(size)
+
+
+def first_email(text):
+    """The first single e-mail address in ``text``, or ``""``: a list of addresses
+    (``a@x.com,b@y.com``) or a display name (``"a@x.com" <b@y.com>``) never gives more
+    than one."""
+    for token in EMAIL_SEPARATORS_RE.split(text or ""):
+        token = token.strip(".'")
+        if EMAIL_RE.fullmatch(token):
+            return token
+    return ""
 
 
 def parse_badge(payload):
-    """Return the fields found in ``payload`` (``str`` or ``bytes``); ``{}`` when none."""
+    """Return the fields found in ``payload`` (``str`` or ``bytes``); ``{}`` when none.
+
+    :raise BadgeTooLarge: over :data:`MAX_PAYLOAD_BYTES`, before anything is parsed.
+    """
     if not payload:
         return {}
+    check_payload_size(payload)
     if isinstance(payload, bytes):
         payload = _decode(payload, "utf-8")
     text = payload.lstrip("\ufeff").strip()
@@ -56,14 +107,18 @@ def _decode(raw, charset):
 def _unfold(text):
     """Logical lines: RFC 2425/6350 folding (a line starting with a space or a tab continues
     the previous one) and vCard 2.1 quoted-printable soft breaks (a line ending with ``=``)."""
-    lines = []
+    lines = []  # each logical line as its parts, joined at the end (linear)
+    quoted_printable = False  # whether the current logical line's header says so
     for line in re.split(r"\r\n|\r|\n", text):
-        if lines and lines[-1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1].upper():
-            lines[-1] = lines[-1][:-1] + line
+        if lines and quoted_printable and lines[-1][-1].endswith("="):
+            lines[-1][-1] = lines[-1][-1][:-1]
+            lines[-1].append(line)
         elif lines and line[:1] in (" ", "\t"):
-            lines[-1] += line[1:]
+            lines[-1].append(line[1:])
         else:
-            lines.append(line)
+            lines.append([line])
+            quoted_printable = "QUOTED-PRINTABLE" in line.partition(":")[0].upper()
+    lines = ["".join(parts) for parts in lines]
     return [line for line in lines if line.strip()]
 
 
@@ -142,8 +197,8 @@ def parse_vcard(text):
         elif name in ("TITLE", "ROLE"):
             found.setdefault("job", _unescape(value))
         elif name == "EMAIL":
-            email = _unescape(value).removeprefix("mailto:")
-            if "email" not in found or "PREF" in types:
+            email = first_email(_unescape(value))
+            if email and ("email" not in found or "PREF" in types):
                 found["email"] = email
         elif name == "TEL":
             number = _unescape(value).removeprefix("tel:")
@@ -197,6 +252,8 @@ def parse_mecard(text):
         if key == "N":
             parts = [p.strip() for p in _split_unescaped(value, ",")] + [""]
             found["last_name"], found["first_name"] = parts[0], parts[1]
+        elif key == "EMAIL":
+            found.setdefault("email", first_email(value))
         elif key in MECARD_KEYS:
             found.setdefault(MECARD_KEYS[key], value)
     found["name"] = " ".join(p for p in (found.get("first_name"), found.get("last_name")) if p)
@@ -214,22 +271,29 @@ def parse_plain(text):
     token of letters and digits is an organiser's badge number."""
     items = [i.strip() for i in re.split(r"[\r\n;|\t]+", text) if i.strip()]
     found = {}
-    if len(items) == 1 and BADGE_RE.match(items[0]) and any(c.isdigit() for c in items[0]):
+    if len(items) == 1 and BADGE_RE.fullmatch(items[0]) and any(c.isdigit() for c in items[0]):
         return {"badge_ref": items[0]}
     words = []
     for item in items:
-        email = EMAIL_RE.search(item)
-        phone = PHONE_RE.match(item)
+        email = first_email(item) if "@" in item else ""
+        phone = _phone_number(item)
         if email:
-            found.setdefault("email", email.group(0))
-        elif phone and sum(c.isdigit() for c in phone.group(1)) >= 8:
-            found.setdefault("phone", phone.group(1).strip())
-        elif URL_RE.match(item):
+            found.setdefault("email", email)
+        elif phone and sum(c.isdigit() for c in phone) >= 8:
+            found.setdefault("phone", phone)
+        elif URL_RE.fullmatch(item):
             found.setdefault("website", item)
         elif any(c.isalpha() for c in item) and len(item) <= 120:
             words.append(item)
     found.update(zip(("name", "company", "job"), words, strict=False))
     return found
+
+
+def _phone_number(item):
+    """The number of a phone item (``"Tél : 01 23 45 67 89"`` -> ``"01 23 45 67 89"``), or
+    ``""``: the label is taken off the front, then the rest must be a number, whole."""
+    rest = item[PHONE_LABEL_RE.match(item).end() :].strip()
+    return rest if PHONE_NUMBER_RE.fullmatch(rest) else ""
 
 
 def _clean(found):
