@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Claims",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales Administration",
     "summary": "Customer claims qualified, decided by delegation, repaired with native documents",
     "website": "https://github.com/adv-suite/adv-suite",
@@ -27,6 +27,7 @@
         "views/adv_claim_views.xml",
         "views/adv_claim_line_views.xml",
         "views/adv_claim_remedy_views.xml",
+        "views/adv_claim_intake_views.xml",
         "views/adv_claim_type_views.xml",
         "views/adv_claim_evidence_kind_views.xml",
         "views/adv_claim_delegation_views.xml",

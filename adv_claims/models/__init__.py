@@ -1,5 +1,6 @@
 from . import adv_claim
 from . import adv_claim_deadline
+from . import adv_claim_channel
 from . import adv_claim_intake
 from . import adv_claim_escalation
 from . import adv_claim_suggestion

@@ -2,7 +2,8 @@
 """The customer claim: its data, its stages and their rules.
 
 The other jobs of the model have their own files: the deadlines and the carrier reserve
-(``adv_claim_deadline.py``), how a claim comes in (``adv_claim_intake.py``), the escalation to
+(``adv_claim_deadline.py``), how a claim comes in (``adv_claim_channel.py``; an e-mail from an
+unknown sender waits in ``adv_claim_intake.py``), the escalation to
 sales management (``adv_claim_escalation.py``), the suggested lines
 (``adv_claim_suggestion.py``) and the analysis (``adv_claim_analysis.py``).
 """

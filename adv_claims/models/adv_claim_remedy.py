@@ -6,10 +6,27 @@ ones (credit note, commercial gesture, re-invoicing, back-charge) in
 ``adv_claim_remedy_accounting.py``, the stock ones (return, replacement order or delivery) in
 ``adv_claim_remedy_stock.py``. Execution is refused above the user's delegation for that remedy
 type, unless someone whose delegation covers it approved it.
+
+A remedy's decision is data nobody may forge (``../shared/THREATS.md``): its state, who approved
+it and for how much, who carried it out and the document it created (``DECISION_FIELDS``) change
+only through its actions, which check the delegation first; they are refused in the values of
+``create`` and ``write`` and dropped from the context defaults. An approval covers the terms it
+was given on: changing them (``TERMS_FIELDS``) or raising the amount sends the remedy back to
+draft for a new approval (the handler corrects the remedy without cancelling it, the approver
+decides again on the new figure); an amount that grows without a write (the claimed quantities
+of a credit note) is carried out only within the approved amount, else within the user's own
+delegation. The amount of a credit note or a replacement is what its document will be (the value
+of the claimed lines, their cost), never a typed figure.
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.adv_base.tools.protected_fields import (
+    DECISION,
+    refuse_protected,
+    without_defaults_of,
+)
 
 REMEDY_TYPES = [
     ("credit_note", "Credit note"),
@@ -28,6 +45,30 @@ REMEDY_STATES = [
 ]
 # What the company gives away: these remedies add their amount to the claim's stake.
 COST_TYPES = ("credit_note", "return", "replacement", "gesture")
+# Remedies whose amount is computed from their document (the claimed lines): never typed.
+COMPUTED_AMOUNT_TYPES = ("credit_note", "replacement")
+# The decision: written by the actions only (as superuser, after their checks).
+DECISION_FIELDS = {
+    "state",
+    "approved_by_id",
+    "approved_amount",
+    "done_by_id",
+    "account_move_id",
+    "sale_order_id",
+}
+# What an approval is given on: changing one of them (or raising the amount) withdraws it.
+TERMS_FIELDS = {
+    "claim_id",
+    "remedy_type",
+    "line_ids",
+    "credit_scope",
+    "partner_id",
+    "purchase_id",
+    "return_destination",
+    "replacement_mode",
+}
+# What a remedy carried out or cancelled keeps as it was.
+FROZEN_FIELDS = TERMS_FIELDS | {"amount", "picking_id", "note"}
 
 
 class AdvClaimRemedy(models.Model):
@@ -98,6 +139,11 @@ class AdvClaimRemedy(models.Model):
         comodel_name="sale.order", string="Replacement order", check_company=True, copy=False
     )
     approved_by_id = fields.Many2one(comodel_name="res.users", copy=False, readonly=True)
+    approved_amount = fields.Monetary(
+        copy=False,
+        readonly=True,
+        help="The amount the approver decided on: carried out up to it without a new approval.",
+    )
     done_by_id = fields.Many2one(comodel_name="res.users", copy=False, readonly=True)
 
     # ------------------------------------------------------------
@@ -122,21 +168,27 @@ class AdvClaimRemedy(models.Model):
                 lines = lines.browse()
             remedy.line_ids = lines
 
-    @api.depends("remedy_type", "line_ids.quantity", "line_ids.price_unit", "credit_scope")
+    @api.depends("remedy_type", "line_ids.amount", "line_ids.quantity", "line_ids.product_id")
     def _compute_amount(self):
         for remedy in self:
-            if remedy.remedy_type == "credit_note":
-                if remedy.credit_scope == "invoice":
-                    invoice = remedy._get_credited_invoice()
-                    remedy.amount = invoice.amount_untaxed
-                else:
-                    remedy.amount = sum(remedy.line_ids.mapped("amount"))
-            elif remedy.remedy_type == "replacement":
-                remedy.amount = sum(
-                    line.quantity * line.product_id.standard_price for line in remedy.line_ids
-                )
+            if remedy.state in ("done", "cancel"):
+                continue  # what was carried out (or dropped) keeps its amount
+            if remedy.remedy_type in COMPUTED_AMOUNT_TYPES:
+                remedy.amount = remedy._document_amount()
             elif not remedy.amount:
                 remedy.amount = 0.0
+
+    def _document_amount(self):
+        """What the document of a credit note (the value of the claimed invoice lines, its
+        untaxed total) or of a replacement (the cost of the claimed goods) amounts to."""
+        self.ensure_one()
+        if self.remedy_type == "credit_note":
+            total = sum(self.line_ids.filtered("invoice_line_id").mapped("amount"))
+        elif self.remedy_type == "replacement":
+            total = sum(line.quantity * line.product_id.standard_price for line in self.line_ids)
+        else:
+            return self.amount
+        return self.currency_id.round(total) if self.currency_id else total
 
     @api.depends("remedy_type", "amount")
     def _compute_cost(self):
@@ -153,8 +205,47 @@ class AdvClaimRemedy(models.Model):
             if remedy.amount < 0:
                 raise UserError(self.env._("A remedy amount cannot be negative."))
 
+    @api.constrains("line_ids", "claim_id", "remedy_type")
+    def _check_lines(self):
+        for remedy in self:
+            if remedy.line_ids.claim_id - remedy.claim_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(remedy)s: a remedy repairs lines of its own claim only.",
+                        remedy=remedy.name,
+                    )
+                )
+            if remedy.remedy_type == "credit_note" and not all(
+                remedy.line_ids.mapped("invoice_line_id")
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(remedy)s: a credit note is made of claimed invoice lines only.",
+                        remedy=remedy.name,
+                    )
+                )
+
+    def _check_typed_amount(self):
+        """A credit note or a replacement amounts to its document: a typed figure is refused."""
+        for remedy in self.filtered(lambda r: r.remedy_type in COMPUTED_AMOUNT_TYPES):
+            expected = remedy._document_amount()
+            if remedy.currency_id.compare_amounts(remedy.amount, expected):
+                raise ValidationError(
+                    self.env._(
+                        "%(remedy)s: its amount is the value of its claimed lines (%(expected)s), "
+                        "not %(amount)s. Change the claimed lines, or make a commercial gesture.",
+                        remedy=remedy.name,
+                        expected=remedy.currency_id.format(expected),
+                        amount=remedy.currency_id.format(remedy.amount),
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        refuse_protected(self, vals_list, DECISION_FIELDS, DECISION, initial={"state": "draft"})
+        # Nor may a ``default_*`` key of the context decide (``default_state``...).
+        context = without_defaults_of(self.env.context, DECISION_FIELDS)
+        self = self.with_env(self.env(context=context))  # noqa: PLW0642
         remedies = super().create(vals_list)
         for remedy in remedies:
             if not remedy.claim_id._adv_is_open():
@@ -163,23 +254,64 @@ class AdvClaimRemedy(models.Model):
                         "Claim %(claim)s is finished: no new remedy.", claim=remedy.claim_id.name
                     )
                 )
+        typed = [
+            remedy.id for remedy, vals in zip(remedies, vals_list, strict=True) if "amount" in vals
+        ]
+        remedies.browse(typed)._check_typed_amount()
         remedies.claim_id._adv_day_refresh()
         remedies.claim_id._adv_escalate_if_needed()
         return remedies
 
     def write(self, vals):
-        if self.filtered(lambda r: r.state == "done") and {
-            "amount",
-            "remedy_type",
-            "line_ids",
-            "partner_id",
-        } & set(vals):
-            raise UserError(self.env._("A remedy that was carried out cannot change."))
+        refuse_protected(self, [vals], DECISION_FIELDS, DECISION)
+        if FROZEN_FIELDS & set(vals):
+            for remedy in self.filtered(lambda r: r.state in ("done", "cancel")):
+                raise UserError(
+                    self.env._(
+                        "%(remedy)s was carried out or cancelled: it cannot change.",
+                        remedy=remedy.name,
+                    )
+                )
+        withdrawn = self._approvals_withdrawn_by(vals)
         result = super().write(vals)
+        if "amount" in vals:
+            self._check_typed_amount()
+        if withdrawn:
+            withdrawn._withdraw_approval()
         if {"amount", "state", "remedy_type"} & set(vals):
             self.claim_id._adv_day_refresh()
             self.claim_id._adv_escalate_if_needed()
         return result
+
+    def _approvals_withdrawn_by(self, vals):
+        """The remedies of ``self`` awaiting or holding an approval that ``vals`` would no longer
+        match: other terms, or an amount above what was submitted or approved."""
+        pending = self.filtered(lambda r: r.state in ("to_approve", "approved"))
+        if not pending or TERMS_FIELDS & set(vals):
+            return pending
+        if "amount" not in vals:
+            return pending.browse()
+        return pending.filtered(
+            lambda r: (
+                r.currency_id.compare_amounts(
+                    vals["amount"] or 0.0,
+                    r.approved_amount if r.state == "approved" else r.amount,
+                )
+                > 0
+            )
+        )
+
+    def _withdraw_approval(self):
+        """Back to draft: the new terms need a new approval."""
+        self.sudo().write({"state": "draft", "approved_by_id": False, "approved_amount": 0.0})
+        for remedy in self:
+            remedy.claim_id.message_post(
+                body=self.env._(
+                    "%(remedy)s changed after its approval was requested or given: back to "
+                    "draft, a new approval is needed above your delegation.",
+                    remedy=remedy.name,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_not_done(self):
@@ -192,13 +324,17 @@ class AdvClaimRemedy(models.Model):
 
     def action_request_approval(self):
         """Above one's delegation: ask the users whose delegation covers the amount."""
+        self.check_access("write")
         delegation = self.env["adv.claim.delegation"]
         for remedy in self:
             remedy._check_can_change()
+            remedy._check_terms()
             approvers = delegation._approvers_for(
                 remedy.company_id, remedy.amount, scope=remedy.remedy_type, exclude=self.env.user
             )
-            remedy.state = "to_approve"
+            remedy.sudo().write(
+                {"state": "to_approve", "approved_by_id": False, "approved_amount": 0.0}
+            )
             for approver in approvers:
                 remedy.claim_id.activity_schedule(
                     "adv_claims.mail_activity_claim_remedy_approval",
@@ -216,46 +352,64 @@ class AdvClaimRemedy(models.Model):
         return True
 
     def action_approve(self):
+        """Decide, within one's own delegation: the amount approved is the current one."""
+        self.check_access("write")
         for remedy in self:
+            remedy._check_can_change()
+            remedy._check_terms()
             remedy._check_delegation()
-            remedy.write({"state": "approved", "approved_by_id": self.env.user.id})
+            remedy.sudo().write(
+                {
+                    "state": "approved",
+                    "approved_by_id": self.env.user.id,
+                    "approved_amount": remedy.amount,
+                }
+            )
             remedy.claim_id.message_post(
-                body=self.env._("%(remedy)s approved.", remedy=remedy.name)
+                body=self.env._(
+                    "%(remedy)s approved (%(amount)s).",
+                    remedy=remedy.name,
+                    amount=remedy.currency_id.format(remedy.amount),
+                )
             )
         return True
 
     def action_cancel(self):
+        self.check_access("write")
         if self.filtered(lambda r: r.state == "done"):
             raise UserError(self.env._("A remedy that was carried out cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self.sudo().write({"state": "cancel"})
         return True
 
     def action_execute(self):
-        """Create the native document. Refused above the user's delegation unless approved.
+        """Create the native document, within what was approved, else within the user's own
+        delegation (then the document is created as superuser: the role needs no accounting
+        right of its own).
 
         A replacement order that a control refuses to confirm (see ``adv.confirmation.gate``)
         stays a quotation on the remedy, which is not done: the reasons go to the claim's chatter
         and to the handler, the control keeps its refusal for its approvers; carrying the remedy
         out again retries the same quotation.
         """
+        self.check_access("write")
         refused = []
         for remedy in self:
             remedy._check_can_change()
-            if remedy.state != "approved":
+            remedy._check_terms()
+            if not remedy._within_approval():
                 remedy._check_delegation()
-            executor = getattr(remedy, f"_execute_{remedy.remedy_type}")
-            refusal = executor()
+            refusal = getattr(remedy, f"_execute_{remedy.remedy_type}")()
             if refusal:
                 # The document exists but a control refused to confirm it: not done.
                 remedy.claim_id.message_post(body=refusal)
                 refused.append(refusal)
                 continue
-            remedy.write({"state": "done", "done_by_id": self.env.user.id})
+            remedy.sudo().write({"state": "done", "done_by_id": self.env.user.id})
             remedy.claim_id.message_post(
                 body=self.env._(
                     "%(remedy)s carried out: %(document)s.",
                     remedy=remedy.name,
-                    document=remedy._get_document().display_name or "-",
+                    document=remedy._get_document().sudo().display_name or "-",
                 )
             )
             if remedy.remedy_type == "back_charge":
@@ -279,7 +433,7 @@ class AdvClaimRemedy(models.Model):
     def action_open_document(self):
         """The form of the (first) native document these remedies created."""
         document = self._get_document()[:1]
-        if not document:
+        if not document or not document.has_access("read"):
             return False
         return document._get_records_action(view_mode="form", context={})
 
@@ -303,6 +457,14 @@ class AdvClaimRemedy(models.Model):
             )
         if not self.claim_id._adv_is_open():
             raise UserError(self.env._("Claim %(claim)s is finished.", claim=self.claim_id.name))
+
+    def _within_approval(self):
+        """Whether this remedy was approved for at least its current amount."""
+        self.ensure_one()
+        return (
+            self.state == "approved"
+            and self.currency_id.compare_amounts(self.amount, self.approved_amount) <= 0
+        )
 
     def _check_delegation(self):
         self.ensure_one()

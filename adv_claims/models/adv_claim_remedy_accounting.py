@@ -1,19 +1,28 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Remedies carried out by an accounting document: credit note, commercial gesture,
-re-invoicing, and the back-charge (a vendor refund from the carrier or supplier)."""
+re-invoicing, and the back-charge (a vendor refund from the carrier or supplier).
+
+The documents are created as superuser once the remedy's own checks passed (its delegation or
+approval, its terms): a claim handler needs no accounting right of their own, and gets none
+(the drafts are posted by the accountants). A credit note is the claimed invoice lines at their
+claimed quantities and values, so that its untaxed total is the remedy's (approved) amount; the
+invoice is reversed whole only when the claimed lines are the whole invoice.
+"""
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 
 class AdvClaimRemedy(models.Model):
     _inherit = "adv.claim.remedy"  # pylint: disable=consider-merging-classes-inherited
 
     def _execute_credit_note(self):
-        invoice = self._get_credited_invoice()
+        invoice = self._get_credited_invoice().sudo()
         if not invoice or invoice.state != "posted":
             raise UserError(self.env._("A credit note needs claimed lines of a posted invoice."))
         if self.credit_scope == "invoice":
+            # ``_check_terms``: the claimed lines are the whole invoice.
             refund = invoice._reverse_moves(
                 [
                     {
@@ -23,17 +32,29 @@ class AdvClaimRemedy(models.Model):
                 ]
             )
         else:
-            refund = self.env["account.move"].create(self._prepare_partial_refund_values(invoice))
-        self.account_move_id = refund
+            refund = (
+                self.env["account.move"].sudo().create(self._prepare_partial_refund_values(invoice))
+            )
+        if self.currency_id.compare_amounts(refund.amount_untaxed, self.amount):
+            raise UserError(
+                self.env._(
+                    "%(remedy)s: the credit note would amount to %(total)s, not the %(amount)s "
+                    "decided.",
+                    remedy=self.name,
+                    total=self.currency_id.format(refund.amount_untaxed),
+                    amount=self.currency_id.format(self.amount),
+                )
+            )
+        self.sudo().account_move_id = refund
 
     def _execute_gesture(self):
         label = self.env._("Commercial gesture: %(label)s", label=self._get_document_reference())
-        self.account_move_id = self._create_single_line_move(
+        self.sudo().account_move_id = self._create_single_line_move(
             "out_refund", self.claim_id.partner_id, label
         )
 
     def _execute_reinvoice(self):
-        self.account_move_id = self._create_single_line_move(
+        self.sudo().account_move_id = self._create_single_line_move(
             "out_invoice", self.claim_id.partner_id, self._get_document_reference()
         )
 
@@ -43,7 +64,7 @@ class AdvClaimRemedy(models.Model):
         if not self.picking_id and self.claim_id.picking_id:
             self.picking_id = self.claim_id.picking_id
         label = self.env._("Back-charge: %(label)s", label=self._get_document_reference())
-        self.account_move_id = self._create_single_line_move(
+        self.sudo().account_move_id = self._create_single_line_move(
             "in_refund",
             self.partner_id,
             label,
@@ -66,8 +87,50 @@ class AdvClaimRemedy(models.Model):
             raise UserError(self.env._("One credit note per invoice: make one remedy per invoice."))
         return invoices
 
+    def _check_terms(self):
+        """What the remedy would create must be what is decided: a credit note of the whole
+        invoice only when the claimed lines are the whole invoice."""
+        self.ensure_one()
+        if self.remedy_type == "credit_note" and self.credit_scope == "invoice":
+            invoice = self._get_credited_invoice()
+            if not self._claims_whole_invoice(invoice):
+                raise UserError(
+                    self.env._(
+                        "%(remedy)s: a credit note of the whole invoice needs claimed lines "
+                        "covering all of %(invoice)s at the invoiced quantities and prices; "
+                        "credit the claimed quantities instead.",
+                        remedy=self.name,
+                        invoice=invoice.sudo().display_name or "-",
+                    )
+                )
+
+    def _claims_whole_invoice(self, invoice):
+        """Whether the claimed lines are ``invoice`` whole: each of its product lines, at its
+        invoiced quantity, and together its untaxed total."""
+        self.ensure_one()
+        invoice = invoice.sudo()
+        products = invoice.invoice_line_ids.filtered(lambda l: l.display_type == "product")
+        lines = self.line_ids.filtered("invoice_line_id")
+        claimed = dict.fromkeys(lines.invoice_line_id, 0.0)
+        for line in lines:
+            claimed[line.invoice_line_id] += line.quantity
+        return (
+            bool(invoice)
+            and set(claimed) == set(products)
+            and all(
+                float_compare(qty, aml.quantity, precision_rounding=aml.product_uom_id.rounding)
+                == 0
+                for aml, qty in claimed.items()
+            )
+            and not invoice.currency_id.compare_amounts(
+                sum(lines.mapped("amount")), invoice.amount_untaxed
+            )
+        )
+
     def _prepare_partial_refund_values(self, invoice):
-        """A credit note of the claimed quantities, at the prices and taxes of the invoice."""
+        """A credit note of the claimed quantities at their claimed value (the price net of the
+        invoice's discount, or the lower price agreed on the claimed line), with the invoice's
+        taxes: its untaxed total is the remedy's amount."""
         return {
             "move_type": "out_refund",
             "partner_id": invoice.partner_id.id,
@@ -85,14 +148,14 @@ class AdvClaimRemedy(models.Model):
         }
 
     def _prepare_move_line_from_invoice_line(self, claim_line):
-        aml = claim_line.invoice_line_id
+        aml = claim_line.invoice_line_id.sudo()
         return {
             "product_id": aml.product_id.id,
             "name": aml.name,
             "quantity": claim_line.quantity,
             "product_uom_id": aml.product_uom_id.id,
-            "price_unit": aml.price_unit,
-            "discount": aml.discount,
+            "price_unit": claim_line.price_unit,
+            "discount": 0.0,
             "tax_ids": [Command.set(aml.tax_ids.ids)],
             "account_id": aml.account_id.id,
         }
@@ -101,17 +164,21 @@ class AdvClaimRemedy(models.Model):
         """A draft document of ``move_type`` for ``partner``: one line of the remedy's amount,
         without tax, in the company's first journal of its kind (``values`` complete it)."""
         journal = self._get_journal("purchase" if move_type.startswith("in_") else "sale")
-        return self.env["account.move"].create(
-            {
-                "move_type": move_type,
-                "partner_id": partner.id,
-                "company_id": self.company_id.id,
-                "journal_id": journal.id,
-                "ref": self._get_document_reference(),
-                "invoice_origin": self.claim_id.name,
-                "invoice_line_ids": [Command.create(self._prepare_single_line(label, journal))],
-                **values,
-            }
+        return (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": move_type,
+                    "partner_id": partner.id,
+                    "company_id": self.company_id.id,
+                    "journal_id": journal.id,
+                    "ref": self._get_document_reference(),
+                    "invoice_origin": self.claim_id.name,
+                    "invoice_line_ids": [Command.create(self._prepare_single_line(label, journal))],
+                    **values,
+                }
+            )
         )
 
     def _prepare_single_line(self, label, journal):
@@ -124,12 +191,16 @@ class AdvClaimRemedy(models.Model):
         }
 
     def _get_journal(self, journal_type):
-        journal = self.env["account.journal"].search(
-            [
-                *self.env["account.journal"]._check_company_domain(self.company_id),
-                ("type", "=", journal_type),
-            ],
-            limit=1,
+        journal = (
+            self.env["account.journal"]
+            .sudo()
+            .search(
+                [
+                    *self.env["account.journal"]._check_company_domain(self.company_id),
+                    ("type", "=", journal_type),
+                ],
+                limit=1,
+            )
         )
         if not journal:
             raise UserError(self.env._("No %(type)s journal in this company.", type=journal_type))

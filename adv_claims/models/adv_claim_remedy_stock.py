@@ -63,7 +63,7 @@ class AdvClaimRemedy(models.Model):
         order = self.sale_order_id.filtered(lambda o: o.state in ("draft", "sent")) or self.env[
             "sale.order"
         ].create(self._prepare_replacement_order_values())
-        self.sale_order_id = order
+        self.sudo().sale_order_id = order
         refusals = self.env["adv.confirmation.gate"]._submit(order)
         if order.state != "sale":
             return self.env._(

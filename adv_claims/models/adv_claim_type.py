@@ -9,7 +9,8 @@ from .adv_claim import RESPONSIBLE_PARTIES
 class AdvClaimType(models.Model):
     """What went wrong, as configuration: the evidence it needs and its deadlines per severity.
 
-    A type owns an e-mail alias: a message sent to it becomes a claim of that type.
+    A type owns an e-mail alias: a message a known contact sends to it becomes a claim of that
+    type; one from an unknown sender waits as an intake (``adv.claim.intake``).
     """
 
     _name = "adv.claim.type"
@@ -39,6 +40,11 @@ class AdvClaimType(models.Model):
         "delivery, public holidays not counted (C. com. L133-3). A later reserve is flagged.",
     )
     default_responsible_party = fields.Selection(selection=RESPONSIBLE_PARTIES)
+    acknowledge_unknown_senders = fields.Boolean(
+        default=True,
+        help="An e-mail to the alias from an unknown address waits for a handler (no contact, "
+        "no claim); its sender gets an acknowledgement, at most one per address and day.",
+    )
     deadline_ids = fields.One2many(
         comodel_name="adv.claim.type.deadline", inverse_name="type_id", string="Deadlines"
     )

@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from unittest.mock import patch
 
-from odoo.exceptions import UserError
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from ..models.adv_claim_remedy import AdvClaimRemedy
@@ -47,13 +48,52 @@ class TestRemedy(ClaimsCommon):
             remedy.amount = 10.0
         self.assertIn("cannot change", str(cm.exception))
 
-    def test_full_credit_note_of_the_invoice(self):
-        remedy = self.remedy("credit_note", user=self.adv_manager, credit_scope="invoice")
-        self.assertEqual(remedy.amount, self.invoice.amount_untaxed)
-        remedy.with_user(self.adv_manager).action_execute()
+    def test_full_credit_note_only_when_the_claimed_lines_are_the_whole_invoice(self):
+        partial = self.remedy("credit_note", user=self.adv_manager, credit_scope="invoice")
+        self.assertEqual(partial.amount, 200.0)  # the value of the 4 claimed tiles
+        with self.assertRaises(UserError) as cm:
+            partial.with_user(self.adv_manager).action_execute()
+        self.assertIn("whole invoice", str(cm.exception))
+        self.assertFalse(partial.account_move_id)
+        # A claim on every line of an invoice, at the invoiced quantities: a reversal.
+        __, __, invoice = self.make_sold_delivered_invoiced(self.customer)
+        claim = self.make_claim(
+            invoice_id=invoice.id,
+            line_ids=[
+                Command.create({"invoice_line_id": line.id, "quantity": line.quantity})
+                for line in invoice.invoice_line_ids
+            ],
+        )
+        whole = self.make_remedy(
+            claim, "credit_note", user=self.adv_manager, credit_scope="invoice"
+        )
+        self.assertEqual(whole.amount, invoice.amount_untaxed)
+        whole.with_user(self.adv_manager).action_execute()
+        refund = whole.account_move_id
+        self.assertEqual(refund.reversed_entry_id, invoice)
+        self.assertEqual(refund.amount_total, invoice.amount_total)
+
+    def test_a_credit_note_amounts_to_its_claimed_lines(self):
+        """A credit note of 1 does not refund the invoice: its amount is its claimed lines'
+        value, and its document is those lines at their claimed quantities and values."""
+        with self.assertRaises(ValidationError) as cm:
+            self.remedy("credit_note", amount=1.0)
+        self.assertIn("value of its claimed lines", str(cm.exception))
+        remedy = self.remedy("credit_note")
+        with self.assertRaises(ValidationError):
+            remedy.amount = 1.0
+        # A lower price agreed on the claimed line: the credit note follows it.
+        self.claim.line_ids.price_unit = 30.0
+        self.assertEqual(remedy.amount, 120.0)
+        remedy.action_execute()
         refund = remedy.account_move_id
-        self.assertEqual(refund.reversed_entry_id, self.invoice)
-        self.assertEqual(refund.amount_total, self.invoice.amount_total)
+        self.assertEqual(
+            refund.invoice_line_ids.mapped(lambda l: (l.product_id, l.quantity, l.price_unit)),
+            [(self.tiles, 4.0, 30.0)],
+        )
+        self.assertEqual(refund.amount_untaxed, 120.0)
+        self.assertEqual(refund.amount_untaxed, remedy.amount)
+        self.assertLess(refund.amount_total, self.invoice.amount_total)
 
     def test_return_to_stock_and_to_scrap(self):
         self.add_move_line(3)

@@ -13,5 +13,6 @@ from . import account_move_line
 from . import account_payment_term
 from . import res_company
 from . import res_partner
+from . import res_partner_owned
 from . import adv_dunning_balance
 from . import mail_mail

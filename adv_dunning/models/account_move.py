@@ -1,6 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from ..tools.ownership import check_dunning_fields, guarded_create
+
+# What dunning reads on an invoice: owned by collectors and administrators (the dispute is
+# guarded on the receivables it is written to).
+OWNED_FIELDS = {
+    "adv_indemnity_invoiced",
+    "adv_dunning_fees",
+    "adv_dispute",
+    "adv_dispute_reason",
+    "adv_dispute_until",
+}
+
 
 def dunning_record(field_type, **kwargs):
     """A field written by dunning only, and not copied with its document."""
@@ -58,6 +70,14 @@ class AccountMove(models.Model):
         help="Why dunning skips this invoice: the collector's dispute, or another reason such as "
         "an open claim on the invoice.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super(AccountMove, guarded_create(self, vals_list, OWNED_FIELDS)).create(vals_list)
+
+    def write(self, vals):
+        check_dunning_fields(self, OWNED_FIELDS & set(vals))
+        return super().write(vals)
 
     @api.depends(
         "line_ids.adv_dunning_level_id",

@@ -3,7 +3,20 @@ from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from ..tools.ownership import check_dunning_fields, guarded_create
 from .account_move import dunning_record
+
+# What dunning reads on a receivable: the collector's dispute and dunning's own records (level,
+# date, penalties invoiced). Written by collectors and administrators only (dunning's flows run
+# as them or as superuser).
+OWNED_FIELDS = {
+    "adv_dispute",
+    "adv_dispute_reason",
+    "adv_dispute_until",
+    "adv_dunning_level_id",
+    "adv_dunning_date",
+    "adv_penalty_invoiced",
+}
 
 
 class AccountMoveLine(models.Model):
@@ -30,6 +43,16 @@ class AccountMoveLine(models.Model):
     adv_dispute_until = fields.Date(
         string="Dispute until", copy=False, help="The dispute expires by itself after this date."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super(AccountMoveLine, guarded_create(self, vals_list, OWNED_FIELDS)).create(
+            vals_list
+        )
+
+    def write(self, vals):
+        check_dunning_fields(self, OWNED_FIELDS & set(vals))
+        return super().write(vals)
 
     @api.model
     def _adv_overdue_by_partner(self, partners, company, today):

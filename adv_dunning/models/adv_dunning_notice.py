@@ -17,6 +17,10 @@ EMAIL_STATE = [
 # The documents a channel produced for the notice (letter, formal notice, litigation file).
 _channel_document = partial(fields.Many2one, comodel_name="ir.attachment", readonly=True)
 
+# What a sent notice notified, to whom and when: written once, when it is sent (its channels
+# add their documents afterwards).
+EVIDENCE_FIELDS = {"run_id", "partner_id", "company_id", "level_id", "date_sent", "line_ids"}
+
 
 class AdvDunningNotice(models.Model):
     """One customer's notice of one run, at the highest level newly reached by its lines."""
@@ -49,6 +53,12 @@ class AdvDunningNotice(models.Model):
     totals = fields.Char(string="Total due", compute="_compute_totals")
     indemnity = fields.Float(compute="_compute_totals", string="Fixed indemnities (EUR)")
     date_sent = fields.Date(readonly=True)
+    active = fields.Boolean(default=True, help="Archive a notice instead of deleting it.")
+    cancel_reason = fields.Char(
+        string="Not sent because",
+        readonly=True,
+        help="Why the notice was cancelled at sending time.",
+    )
     rate_warning = fields.Char(related="run_id.rate_warning", string="Late-payment rate missing")
     penalty_rate = fields.Float(
         string="Penalty rate (%)",
@@ -125,6 +135,7 @@ class AdvDunningNotice(models.Model):
             notice.indemnity = FIXED_INDEMNITY * len(invoices) if notice.level_id.add_fees else 0.0
 
     def write(self, vals):
+        self._check_evidence_write(vals)
         res = super().write(vals)
         if vals.get("tracking_number"):
             # the registered letter is posted: its activity is done
@@ -133,6 +144,26 @@ class AdvDunningNotice(models.Model):
                 feedback=self.env._("Posted: %(number)s", number=vals["tracking_number"])
             )
         return res
+
+    def _check_evidence_write(self, vals):
+        """A sent notice is evidence: what was notified, to whom, when and in which run is not
+        rewritten, and it can only be cancelled (or archived); dunning's own flows run as
+        superuser where they must."""
+        sent = self.filtered("date_sent")
+        if not sent or self.env.su:
+            return
+        if EVIDENCE_FIELDS & set(vals) or vals.get("state", "cancel") != "cancel":
+            raise UserError(
+                self.env._("A sent notice cannot be changed: cancel or archive it instead.")
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        """Nobody deletes a sent notice, not even the superuser: cancel or archive it."""
+        if self.filtered("date_sent"):
+            raise UserError(
+                self.env._("A sent notice cannot be deleted: cancel or archive it instead.")
+            )
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -165,11 +196,16 @@ class AdvDunningNotice(models.Model):
         return stakes
 
     def _refresh_amounts(self):
-        """At sending time: a line paid in between is dropped, a partly paid one shows its
-        residual, a line suspended meanwhile (a dispute, an open claim) is dropped, a line
-        levelled meanwhile by another run is no longer new; a notice left without a newly
-        levelled line is cancelled."""
-        lines = self.line_ids
+        """At sending time, everything that suspends dunning is checked again: a customer
+        excluded, with an open payment promise, under another policy or already notified today
+        (``_customer_stops``) gets no notice; a line paid in between, or suspended meanwhile (a
+        dispute, an open claim: ``_adv_dunning_suspensions``) is dropped, a partly paid one
+        shows its residual, a line levelled meanwhile by another run is no longer new; a notice
+        left without a newly levelled line is cancelled. The reason is kept on the notice."""
+        for reason, notices in self._customer_stops().items():
+            notices._cancel_unsent(reason)
+        notices = self.filtered(lambda n: n.state == "draft")
+        lines = notices.line_ids
         suspended = (
             self.env["account.move.line"]
             .sudo()
@@ -177,12 +213,14 @@ class AdvDunningNotice(models.Model):
         )
         lines.filtered(
             lambda ln: (
-                ln.move_line_id.reconciled
+                not ln.move_line_id
+                or ln.move_line_id.parent_state != "posted"
+                or ln.move_line_id.reconciled
                 or ln.move_line_id.amount_residual <= 0
                 or ln.move_line_id.id in suspended
             )
         ).unlink()
-        lines = self.line_ids
+        lines = notices.line_ids
         lines.filtered(
             lambda ln: (
                 ln.new_level and ln.move_line_id.adv_dunning_level_id.days >= ln.level_id.days
@@ -196,8 +234,67 @@ class AdvDunningNotice(models.Model):
             residual = aml.amount_residual_currency if foreign else aml.amount_residual
             if line.currency_id.compare_amounts(residual, line.amount_residual):
                 line.amount_residual = residual
-        self.filtered(lambda n: not n.line_ids.filtered("new_level")).state = "cancel"
-        return self.filtered(lambda n: n.state == "draft")
+        notices.filtered(lambda n: not n.line_ids.filtered("new_level"))._cancel_unsent(
+            self.env._("No item newly reaches a level any more (paid, suspended or notified).")
+        )
+        return notices.filtered(lambda n: n.state == "draft")
+
+    def _cancel_unsent(self, reason):
+        self.write({"state": "cancel", "cancel_reason": reason})
+
+    def _customer_stops(self):
+        """{reason: notices} of the draft notices whose customer must not be notified now: one
+        grouped read of the promises and of today's notices, one read of the customers'
+        exclusions and policies per company (the fields are company-dependent)."""
+        drafts = self.filtered(lambda n: n.state == "draft")
+        if not drafts:
+            return {}
+        today = fields.Date.context_today(self)
+        Notice = self.env["adv.dunning.notice"].sudo().with_context(active_test=False)
+        promised = {
+            (partner.id, company.id)
+            for partner, company in self.env["adv.dunning.promise"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", drafts.partner_id.ids),
+                    ("company_id", "in", drafts.company_id.ids),
+                    ("state", "=", "open"),
+                    ("date", ">=", today),
+                ],
+                ["partner_id", "company_id"],
+            )
+        }
+        notified = {
+            (partner.id, company.id)
+            for partner, company in Notice._read_group(
+                [
+                    ("partner_id", "in", drafts.partner_id.ids),
+                    ("company_id", "in", drafts.company_id.ids),
+                    ("date_sent", "=", today),
+                ],
+                ["partner_id", "company_id"],
+            )
+        }
+        stops = defaultdict(lambda: self.browse())
+        for notice in drafts.sorted("id"):
+            key = (notice.partner_id.id, notice.company_id.id)
+            customer = notice.partner_id.commercial_partner_id.with_company(notice.company_id)
+            customer = customer.sudo()
+            policy = customer.adv_dunning_policy_id or notice.company_id.adv_dunning_policy_id
+            if customer.adv_dunning_excluded_until and customer.adv_dunning_excluded_until >= today:
+                reason = self.env._("The customer is excluded from dunning.")
+            elif key in promised:
+                reason = self.env._("The customer promised to pay.")
+            elif notice.level_id.policy_id != policy:
+                reason = self.env._("The customer's dunning policy changed.")
+            elif key in notified:
+                reason = self.env._("The customer already received a notice today.")
+            else:
+                notified.add(key)  # one notice per customer and day, in this call too
+                continue
+            stops[reason] |= notice
+        return stops
 
     def _send(self):
         """Apply the levels and run the channels of the notices still due. The levels of the

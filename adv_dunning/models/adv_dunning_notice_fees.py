@@ -27,9 +27,10 @@ class AdvDunningNotice(models.Model):
         eur = self.env.ref("base.EUR")
         indemnity = eur._convert(FIXED_INDEMNITY, company.currency_id, company, self.date_sent)
         vals = []
-        for line in self.line_ids.filtered(lambda ln: ln.days_overdue > 0):
+        invoiced = self._penalties_invoiced()
+        for line in self.line_ids.filtered(lambda ln: ln.days_overdue > 0 and ln.move_line_id):
             aml = line.move_line_id
-            extra = company.currency_id.round(line.penalty - aml.adv_penalty_invoiced)
+            extra = company.currency_id.round(line.penalty - invoiced[line])
             if extra > 0:
                 vals.append(
                     {
@@ -41,6 +42,7 @@ class AdvDunningNotice(models.Model):
                         "price_unit": extra,
                         "tax_ids": [Command.clear()],
                         "aml": aml,
+                        "notice_line": line,
                         "penalty": line.penalty,
                     }
                 )
@@ -59,6 +61,44 @@ class AdvDunningNotice(models.Model):
             if not move.adv_indemnity_invoiced and not move.adv_dunning_fees
         )
         return vals
+
+    def _penalties_invoiced(self):
+        """{notice line: penalties already invoiced for its instalment}.
+
+        The journal item records what was invoiced, but an invoice reset to draft may rebuild
+        its items (and their records) when it is posted again: the sent notices keep what each
+        line invoiced, so the greater of the two counts. An earlier line counts for the same
+        item, the same invoice and due date, or an item of the invoice that no longer exists
+        (never invoice a penalty twice). One search for all the lines."""
+        self.ensure_one()
+        lines = self.line_ids
+        earlier = (
+            self.env["adv.dunning.notice.line"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("move_id", "in", lines.move_id.ids), ("penalty_invoiced", ">", 0)],
+                ["move_id", "move_line_id", "date_maturity", "penalty_invoiced"],
+            )
+        )
+        return {
+            line: max(
+                line.move_line_id.adv_penalty_invoiced,
+                sum(
+                    earlier.filtered(
+                        lambda e, ln=line: (
+                            e.move_id == ln.move_id
+                            and (
+                                not e.move_line_id
+                                or e.move_line_id == ln.move_line_id
+                                or e.date_maturity == ln.date_maturity
+                            )
+                        )
+                    ).mapped("penalty_invoiced")
+                ),
+            )
+            for line in lines
+        }
 
     def _create_fee_invoices(self):
         """One posted customer invoice per notice for its fees; each fee is invoiced once."""
@@ -82,7 +122,7 @@ class AdvDunningNotice(models.Model):
                                 {
                                     k: v
                                     for k, v in line.items()
-                                    if k not in ("aml", "move", "penalty")
+                                    if k not in ("aml", "move", "penalty", "notice_line")
                                 }
                             )
                             for line in vals
@@ -94,6 +134,8 @@ class AdvDunningNotice(models.Model):
             for line in vals:
                 if "aml" in line:
                     line["aml"].adv_penalty_invoiced = line["penalty"]
+                    # the notice line is evidence of a sent notice: written as superuser
+                    line["notice_line"].sudo().penalty_invoiced = line["price_unit"]
                 else:
                     line["move"].adv_indemnity_invoiced = True
             notice.fees_move_id = move

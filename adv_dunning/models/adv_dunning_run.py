@@ -98,6 +98,25 @@ class AdvDunningRun(models.Model):
                 else False
             )
 
+    def write(self, vals):
+        """A sent run is closed: only the superuser (the daily cron) changes it."""
+        if not self.env.su and any(run.state == "done" for run in self):
+            raise UserError(self.env._("A dunning run that was sent cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        """A run that sent notices is their evidence: nobody deletes it, not even the
+        superuser (a preview may be deleted)."""
+        sent = (
+            self.env["adv.dunning.notice"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("run_id", "in", self.ids), ("date_sent", "!=", False)], limit=1)
+        )
+        if sent or any(run.state == "done" for run in self):
+            raise UserError(self.env._("A dunning run that was sent cannot be deleted."))
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
@@ -210,7 +229,8 @@ class AdvDunningRun(models.Model):
         A line deserves the highest level of its customer's policy whose delay is reached and
         whose minimum amount is met by the customer's total of such lines (so a small debt still
         gets reminders, not a formal notice). Suspended lines (``_suspended_line_ids``),
-        excluded customers and customers with an open payment promise are left out.
+        excluded customers, customers with an open payment promise and customers who already
+        received a notice today (from any run: one notice per customer and day) are left out.
         """
         self.ensure_one()
         company = self.company_id
@@ -246,6 +266,9 @@ class AdvDunningRun(models.Model):
                   AND NOT EXISTS (SELECT 1 FROM adv_dunning_promise pr
                                    WHERE pr.partner_id = cp.id AND pr.company_id = %(company)s
                                      AND pr.state = 'open' AND pr.date >= %(today)s)
+                  AND NOT EXISTS (SELECT 1 FROM adv_dunning_notice n
+                                   WHERE n.partner_id = cp.id AND n.company_id = %(company)s
+                                     AND n.date_sent = %(today)s)
                   %(partner_filter)s)
             SELECT r.id, r.move_id, r.partner_id, r.date_maturity, r.amount_residual,
                    r.amount_residual_currency, r.currency_id, r.balance, r.is_fees, r.policy_id,
@@ -372,16 +395,17 @@ class AdvDunningRun(models.Model):
         self.env.cr.execute(
             SQL(
                 """INSERT INTO adv_dunning_notice_line
-                       (notice_id, company_id, move_line_id, move_id, date_maturity,
-                        currency_id, amount_residual, days_overdue, level_id, new_level, penalty,
-                        create_uid, create_date, write_uid, write_date)
-                SELECT l.notice_id, %(company)s, l.aml, l.move, l.due, l.currency, l.residual,
-                       %(today)s - l.due, l.level, l.new, l.penalty,
+                       (notice_id, company_id, move_line_id, move_id, invoice_name,
+                        date_maturity, currency_id, amount_residual, days_overdue, level_id,
+                        new_level, penalty, create_uid, create_date, write_uid, write_date)
+                SELECT l.notice_id, %(company)s, l.aml, l.move, m.name, l.due, l.currency,
+                       l.residual, %(today)s - l.due, l.level, l.new, l.penalty,
                        %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
                   FROM unnest(%(notice)s::int[], %(aml)s::int[], %(move)s::int[],
                               %(due)s::date[], %(currency)s::int[], %(residual)s::numeric[],
                               %(level)s::int[], %(new)s::bool[], %(penalty)s::numeric[])
-                       AS l(notice_id, aml, move, due, currency, residual, level, new, penalty)""",
+                       AS l(notice_id, aml, move, due, currency, residual, level, new, penalty)
+                  JOIN account_move m ON m.id = l.move""",
                 company=self.company_id.id,
                 today=self.date,
                 uid=self.env.uid,

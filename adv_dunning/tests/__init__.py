@@ -7,3 +7,6 @@ from . import test_channels
 from . import test_reporting
 from . import test_currencies_and_rates
 from . import test_dispute_edit
+from . import test_evidence_kept
+from . import test_owned_fields_rpc
+from . import test_sending_rechecks

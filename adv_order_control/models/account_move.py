@@ -3,7 +3,7 @@ import logging
 
 from odoo import models
 
-from ..tools.protected_fields import refuse_protected
+from odoo.addons.adv_base.tools.protected_fields import refuse_protected
 
 _logger = logging.getLogger(__name__)
 

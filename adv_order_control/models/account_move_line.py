@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
+from odoo.addons.adv_base.tools.protected_fields import refuse_protected
+
 from ..tools import receivable_summary
-from ..tools.protected_fields import refuse_protected
 
 PROTECTED_LINE_FIELDS = {
     "amount_residual",

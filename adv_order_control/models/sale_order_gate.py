@@ -26,8 +26,9 @@ import contextlib
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from odoo.addons.adv_base.tools.protected_fields import refuse_protected, without_defaults_of
+
 from ..tools.credit_rules import APPROVAL, BLOCK, PASS, WARN, evaluate, worst
-from ..tools.protected_fields import refuse_protected
 from .sale_order import _adv_tx_state
 
 # Stored computed fields the control or the exposure reads: Odoo's computations write them.
@@ -53,8 +54,7 @@ GROWTH_ORDER_FIELDS = {
 
 def _without_defaults_of(context, fields):
     """``context`` without the ``default_*`` keys of ``fields`` and of the state."""
-    dropped = {f"default_{name}" for name in fields} | {"default_state"}
-    return {key: value for key, value in context.items() if key not in dropped}
+    return without_defaults_of(context, {*fields, "state"})
 
 
 class SaleOrder(models.Model):

@@ -4,7 +4,8 @@ reads are Odoo's computation, and a line that raises a confirmed order is watche
 
 from odoo import api, models
 
-from ..tools.protected_fields import refuse_protected
+from odoo.addons.adv_base.tools.protected_fields import refuse_protected
+
 from .sale_order_gate import _without_defaults_of
 
 # Stored computed fields the control or the exposure reads: Odoo's computations write them.

@@ -1,4 +1,3 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import credit_rules
-from . import protected_fields
 from . import receivable_summary

@@ -19,7 +19,11 @@ class AdvSupplyChase(models.Model):
         for template in to_mail.level_id.mail_template_id:
             chases = to_mail.filtered(lambda c, t=template: c.level_id.mail_template_id == t)
             # Mass mail renders and queues the e-mails in batches (the buyer in copy, linked to
-            # the chase); one composer per language so each partner reads their own.
+            # the chase); one composer per language so each partner reads their own. Queued,
+            # never sent here: they are committed with their chases, then the mail queue sends
+            # them and commits after each one. Sent inside the batch's transaction, a crash
+            # after some were delivered would roll their chases back and the next run would
+            # send them again (tests/test_cron_crash.py).
             by_lang = {}
             for chase in chases:
                 by_lang.setdefault(chase.partner_id.lang or "en_US", []).append(chase.id)
@@ -32,8 +36,11 @@ class AdvSupplyChase(models.Model):
                         "template_id": template.id,
                         "auto_delete": False,
                         "auto_delete_keep_log": True,
+                        "force_send": False,
                     }
                 )._action_send_mail()
+        if to_mail:
+            self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
         no_address = self.filtered(lambda c: c.channel == "email") - to_mail
         for chase in no_address:
             chase.message_post(
