@@ -34,8 +34,8 @@ registry.category("web_tour.tours").add("adv_claims_qualify_credit_note", {
             run: "click",
         },
         {
-            content: "Its amount is the claimed lines",
-            trigger: ".o_form_view .o_field_widget[name=amount] input:value(150.00)",
+            content: "Its amount is the claimed lines, not a typed figure",
+            trigger: ".o_form_view .o_field_widget[name=amount]:not(:has(input)):contains(150.00)",
         },
         {
             content: "Carry it out",
