@@ -15,8 +15,6 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.adv_base.tests.common import PhoneTourMixin, new_web_user
 
-TOUR = "adv_day"
-
 
 class AdvDayTourCase(HttpCase):
     @classmethod
@@ -227,7 +225,7 @@ class AdvDayTourCase(HttpCase):
 class TestAdvDayTourDesktop(AdvDayTourCase):
     def test_adv_day_desktop(self):
         self.assert_day_before_tour()
-        self.start_tour("/odoo", TOUR, login="adv_day")
+        self.start_tour("/odoo", "adv_day_desktop", login="adv_day")
         self.assert_what_the_user_did()
 
 
@@ -235,5 +233,5 @@ class TestAdvDayTourDesktop(AdvDayTourCase):
 class TestAdvDayTourPhone(PhoneTourMixin, AdvDayTourCase):
     def test_adv_day_phone(self):
         self.assert_day_before_tour()
-        self.start_tour("/odoo", TOUR, login="adv_day")
+        self.start_tour("/odoo", "adv_day_phone", login="adv_day")
         self.assert_what_the_user_did()

@@ -26,10 +26,10 @@ class SmokeTourCase(HttpCase):
 @tagged("post_install", "-at_install")
 class TestAdvBaseTourDesktop(SmokeTourCase):
     def test_smoke_tour_desktop(self):
-        self.start_tour("/odoo", "adv_base_smoke", login="adv_tour")
+        self.start_tour("/odoo", "adv_base_smoke_desktop", login="adv_tour")
 
 
 @tagged("post_install", "-at_install")
 class TestAdvBaseTourPhone(PhoneTourMixin, SmokeTourCase):
     def test_smoke_tour_phone(self):
-        self.start_tour("/odoo", "adv_base_smoke", login="adv_tour")
+        self.start_tour("/odoo", "adv_base_smoke_phone", login="adv_tour")

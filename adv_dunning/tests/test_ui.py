@@ -32,7 +32,7 @@ class DunningTourCase(HttpCase):
 @tagged("post_install", "-at_install")
 class TestDunningTourDesktop(DunningTourCase):
     def test_preview_and_send_a_run(self):
-        self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_send", login="dun_tour")
+        self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_send_desktop", login="dun_tour")
         run = self.env["adv.dunning.run"].search([("user_id", "=", self.collector.id)])
         self.assertEqual(run.state, "done")
         notice = run.notice_ids.filtered(lambda n: n.partner_id == self.customer)
@@ -42,14 +42,14 @@ class TestDunningTourDesktop(DunningTourCase):
 @tagged("post_install", "-at_install")
 class TestDunningTourPhone(PhoneTourMixin, DunningTourCase):
     def test_preview_a_run_on_a_phone(self):
-        self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_preview", login="dun_tour")
+        self.start_tour("/odoo/adv-dunning-runs", "adv_dunning_preview_phone", login="dun_tour")
         self.assertTrue(self.env["adv.dunning.run"].search([("user_id", "=", self.collector.id)]))
 
     def test_record_a_promise_from_todays_calls(self):
         run = self.env["adv.dunning.run"].with_user(self.collector).create({})
         run.action_compute()
         run.action_send()
-        self.start_tour("/odoo/adv-dunning-calls", "adv_dunning_calls", login="dun_tour")
+        self.start_tour("/odoo/adv-dunning-calls", "adv_dunning_calls_phone", login="dun_tour")
         promise = self.env["adv.dunning.promise"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(promise.amount, 1500.0)
         self.assertEqual(str(promise.date), "2099-12-31")

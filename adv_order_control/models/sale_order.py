@@ -108,6 +108,12 @@ class SaleOrder(models.Model):
     # COMPUTE
     # ------------------------------------------------------------
 
+    def _compute_partner_credit_warning(self):
+        """Our banner replaces Odoo's credit warning (hidden on the form). Odoo 18.0 computes it
+        reading the customer's credit limit with the user's rights, which refuses the quotation
+        to a salesperson without invoicing rights (fixed upstream after 18.0's release)."""
+        self.partner_credit_warning = ""
+
     def _compute_adv_check_count(self):
         groups = (
             self.env["adv.order.check"]

@@ -4,6 +4,8 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.adv_base.tests.common import PhoneTourMixin, new_web_user
 
+RELEASE_ACTIVITY = "adv_order_control.mail_activity_credit_release"
+
 
 class BlockedOrderTourCase(HttpCase):
     """A quotation over its customer's limit, stopped by the control, and a credit controller."""
@@ -35,7 +37,9 @@ class BlockedOrderTourCase(HttpCase):
 @tagged("post_install", "-at_install")
 class TestBlockedOrdersTourDesktop(BlockedOrderTourCase):
     def test_release_a_blocked_order(self):
-        self.start_tour("/odoo/adv-blocked-orders", "adv_order_control_release", login="oc_tour")
+        self.start_tour(
+            "/odoo/adv-blocked-orders", "adv_order_control_release_desktop", login="oc_tour"
+        )
         self.assertEqual(self.order.adv_check_ids.state, "released")
         self.assertEqual(self.order.adv_check_ids.release_reason, "Deposit received by wire")
 
@@ -43,7 +47,9 @@ class TestBlockedOrdersTourDesktop(BlockedOrderTourCase):
 @tagged("post_install", "-at_install")
 class TestBlockedOrdersTourPhone(PhoneTourMixin, BlockedOrderTourCase):
     def test_release_a_blocked_order_on_a_phone(self):
-        self.start_tour("/odoo/adv-blocked-orders", "adv_order_control_release", login="oc_tour")
+        self.start_tour(
+            "/odoo/adv-blocked-orders", "adv_order_control_release_phone", login="oc_tour"
+        )
         self.assertEqual(self.order.adv_check_ids.state, "released")
 
 
@@ -51,7 +57,7 @@ class TestBlockedOrdersTourPhone(PhoneTourMixin, BlockedOrderTourCase):
 class TestQueueButtonsTour(BlockedOrderTourCase):
     def test_release_from_the_list_row(self):
         self.start_tour(
-            "/odoo/adv-blocked-orders", "adv_order_control_queue_release", login="oc_tour"
+            "/odoo/adv-blocked-orders", "adv_order_control_queue_release_desktop", login="oc_tour"
         )
         check = self.order.adv_check_ids
         self.assertEqual(
@@ -63,6 +69,76 @@ class TestQueueButtonsTour(BlockedOrderTourCase):
 class TestQueueButtonsTourPhone(PhoneTourMixin, BlockedOrderTourCase):
     def test_release_from_the_card_on_a_phone(self):
         self.start_tour(
-            "/odoo/adv-blocked-orders", "adv_order_control_queue_release", login="oc_tour"
+            "/odoo/adv-blocked-orders", "adv_order_control_queue_release_phone", login="oc_tour"
         )
         self.assertEqual(self.order.adv_check_ids.state, "released")
+
+
+class RefusedConfirmationTourCase(HttpCase):
+    """A salesperson's quotation of 500 for a customer whose limit is 100, not confirmed yet, and
+    a credit controller."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
+        cls.salesman = new_web_user(
+            cls.env,
+            "oc_tour_seller",
+            "Sacha Seller",
+            # No invoicing right: Odoo 18.0's own credit warning would refuse her the form (it
+            # reads the credit limit with her rights); ours replaces it.
+            "sales_team.group_sale_salesman,adv_base.group_user",
+        )
+        cls.controller = new_web_user(
+            cls.env, "oc_tour", "Chloé Controller", "adv_order_control.group_credit_controller"
+        )
+        customer = cls.env["res.partner"].create(
+            {"name": "Tour Customer Quincaillerie", "is_company": True}
+        )
+        customer.credit_limit = 100.0
+        product = cls.env["product.product"].create({"name": "Tour service", "type": "service"})
+        cls.order = cls.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "user_id": cls.salesman.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "price_unit": 500.0, "tax_id": []})
+                ],
+            }
+        )
+
+    def confirm_in_the_web_client(self, tour):
+        """Run ``tour`` as the salesperson from her quotations; assert what the refusal kept."""
+        self.assertFalse(self.order.adv_check_ids)
+        self.assertFalse(self.order.activity_ids)
+        self.start_tour("/odoo/sales", tour, login="oc_tour_seller")
+        self.env.invalidate_all()
+        order = self.order
+        self.assertEqual((order.state, order.adv_credit_state), ("draft", "blocked"))
+        check = order.adv_check_ids
+        self.assertEqual(len(check), 1)
+        self.assertEqual((check.outcome, check.state), ("approval", "open"))
+        self.assertEqual((check.amount_order, check.excess), (500.0, 400.0))
+        self.assertEqual(check.user_id, self.salesman)
+        self.assertIn("over_limit", check.line_ids.mapped("rule"))
+        log = order.message_ids.filtered(lambda m: "Credit control" in (m.body or ""))
+        self.assertEqual(len(log), 1)
+        releases = order.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(RELEASE_ACTIVITY)
+        )
+        self.assertIn(self.controller, releases.user_id)
+        self.assertNotIn(self.salesman, releases.user_id)
+        self.assertIn("over by", releases.filtered(lambda a: a.user_id == self.controller).note)
+
+
+@tagged("post_install", "-at_install")
+class TestRefusedConfirmationTourDesktop(RefusedConfirmationTourCase):
+    def test_confirmation_refused_on_screen(self):
+        self.confirm_in_the_web_client("adv_order_control_refusal_desktop")
+
+
+@tagged("post_install", "-at_install")
+class TestRefusedConfirmationTourPhone(PhoneTourMixin, RefusedConfirmationTourCase):
+    def test_confirmation_refused_on_screen_on_a_phone(self):
+        self.confirm_in_the_web_client("adv_order_control_refusal_phone")

@@ -65,7 +65,9 @@ class ChaseTourCase(HttpCase):
 @tagged("post_install", "-at_install")
 class TestChaseTourDesktop(ChaseTourCase):
     def test_answer_a_chase_and_tell_the_customer(self):
-        self.start_tour("/odoo/adv-supply-chases", "adv_supply_followup_chase", login="sf_tour")
+        self.start_tour(
+            "/odoo/adv-supply-chases", "adv_supply_followup_chase_desktop", login="sf_tour"
+        )
         self.assertEqual(self.chase.state, "answered")
         self.assertEqual(str(self.purchase.order_line.date_planned.date()), "2031-01-15")
         self.assertEqual(self.chase.impact_ids.sale_order_id, self.sale)
@@ -75,6 +77,8 @@ class TestChaseTourDesktop(ChaseTourCase):
 @tagged("post_install", "-at_install")
 class TestChaseTourPhone(PhoneTourMixin, ChaseTourCase):
     def test_answer_a_chase_on_a_phone(self):
-        self.start_tour("/odoo/adv-supply-chases", "adv_supply_followup_chase", login="sf_tour")
+        self.start_tour(
+            "/odoo/adv-supply-chases", "adv_supply_followup_chase_phone", login="sf_tour"
+        )
         self.assertEqual(self.chase.state, "answered")
         self.assertEqual(self.chase.answer_comment, "Kiln breakdown, new date confirmed by phone")

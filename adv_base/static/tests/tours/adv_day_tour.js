@@ -1,9 +1,11 @@
 /** @odoo-module **/
 // The ADV user's day: My Day holds one item from each addon, each with its stake; she releases
 // the blocked order and confirms it, then records the vendor's answer to the supply chase.
-// A list on a desktop, cards on a phone (header buttons in the cog menu, a back button).
-import {registry} from "@web/core/registry";
+// "adv_day_desktop": a list; "adv_day_phone": cards, header buttons in the cog menu, a back
+// button (each variant fails at the other's size: see addLayoutTours).
 import {
+    addLayoutTours,
+    headerButton,
     openAdvApp,
     recordVendorAnswer,
     releaseCreditCheck,
@@ -67,29 +69,6 @@ function openItem(name) {
     ];
 }
 
-function headerButton(name, content) {
-    return [
-        {
-            isActive: ["desktop"],
-            content,
-            trigger: `.o_form_view .o_statusbar_buttons button[name=${name}]`,
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "Open the cog menu of the form",
-            trigger: ".o_control_panel .o_cp_action_menus button:has(i.fa-cog)",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content,
-            trigger: `.o-dropdown--menu button[name=${name}]`,
-            run: "click",
-        },
-    ];
-}
-
 function backToMyDay() {
     return [
         {
@@ -111,90 +90,88 @@ function backToMyDay() {
     ];
 }
 
-registry.category("web_tour.tours").add("adv_day", {
-    steps: () => [
-        ...openAdvApp(),
-        ...seeItems(["order", "call", "claim", "chase", "lead"]),
+addLayoutTours("adv_day", () => [
+    ...openAdvApp(),
+    ...seeItems(["order", "call", "claim", "chase", "lead"]),
 
-        // The blocked order: its credit check, released within delegation, then confirmed.
-        ...openItem("order"),
-        {
-            content: "The order is held by the credit control",
-            trigger: ".o_form_view .o_adv_credit_banner:contains(needs approval)",
-        },
-        {
-            isActive: ["mobile"],
-            content: "Show the smart buttons",
-            trigger: ".o_control_panel button.o_button_more",
-            run: "click",
-        },
-        {
-            content: "Open its credit checks",
-            trigger: "button[name=action_adv_view_checks]",
-            run: "click",
-        },
-        {
-            isActive: ["desktop"],
-            content: "The waiting check",
-            trigger: ".o_list_view .o_data_row:contains(Waiting) td[name=partner_id]",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "The waiting check",
-            trigger: ".o_kanban_view .o_kanban_record:contains(Day Customer Bricolage):contains(Waiting)",
-            run: "click",
-        },
-        ...releaseCreditCheck("Deposit received by wire"),
-        {
-            isActive: ["desktop"],
-            content: "Back to the order by the breadcrumb",
-            trigger: '.o_breadcrumb .breadcrumb-item a[data-tooltip$=" form"]',
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "Back to the credit checks",
-            trigger: ".o_back_button",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "The check's card says released",
-            trigger: ".o_kanban_view .o_kanban_record:contains(Released)",
-        },
-        {
-            isActive: ["mobile"],
-            content: "Back to the order",
-            trigger: ".o_back_button",
-            run: "click",
-        },
-        {
-            content: "The order is no longer held",
-            trigger:
-                ".o_form_view:has(.o_field_widget[name=order_line]):not(:has(.o_adv_credit_banner))",
-        },
-        ...headerButton("action_confirm", "Confirm the order"),
-        {
-            content: "The order is confirmed",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Sales Order)",
-        },
-        ...backToMyDay(),
-        ...itemGone("order"),
-        ...seeItems(["call", "claim", "chase", "lead"]),
+    // The blocked order: its credit check, released within delegation, then confirmed.
+    ...openItem("order"),
+    {
+        content: "The order is held by the credit control",
+        trigger: ".o_form_view .o_adv_credit_banner:contains(needs approval)",
+    },
+    {
+        isActive: ["mobile"],
+        content: "Show the smart buttons",
+        trigger: ".o_control_panel button.o_button_more",
+        run: "click",
+    },
+    {
+        content: "Open its credit checks",
+        trigger: "button[name=action_adv_view_checks]",
+        run: "click",
+    },
+    {
+        isActive: ["desktop"],
+        content: "The waiting check",
+        trigger: ".o_list_view .o_data_row:contains(Waiting) td[name=partner_id]",
+        run: "click",
+    },
+    {
+        isActive: ["mobile"],
+        content: "The waiting check",
+        trigger: ".o_kanban_view .o_kanban_record:contains(Day Customer Bricolage):contains(Waiting)",
+        run: "click",
+    },
+    ...releaseCreditCheck("Deposit received by wire"),
+    {
+        isActive: ["desktop"],
+        content: "Back to the order by the breadcrumb",
+        trigger: '.o_breadcrumb .breadcrumb-item a[data-tooltip$=" form"]',
+        run: "click",
+    },
+    {
+        isActive: ["mobile"],
+        content: "Back to the credit checks",
+        trigger: ".o_back_button",
+        run: "click",
+    },
+    {
+        isActive: ["mobile"],
+        content: "The check's card says released",
+        trigger: ".o_kanban_view .o_kanban_record:contains(Released)",
+    },
+    {
+        isActive: ["mobile"],
+        content: "Back to the order",
+        trigger: ".o_back_button",
+        run: "click",
+    },
+    {
+        content: "The order is no longer held",
+        trigger:
+            ".o_form_view:has(.o_field_widget[name=order_line]):not(:has(.o_adv_credit_banner))",
+    },
+    ...headerButton("action_confirm", "Confirm the order"),
+    {
+        content: "The order is confirmed",
+        trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Sales Order)",
+    },
+    ...backToMyDay(),
+    ...itemGone("order"),
+    ...seeItems(["call", "claim", "chase", "lead"]),
 
-        // The supply chase: the vendor's new date, recorded from the chase.
-        ...openItem("chase"),
-        ...headerButton("action_record_answer", "Record the vendor's answer"),
-        ...recordVendorAnswer("01/15/2031", "Kiln breakdown, new date confirmed by phone"),
-        {
-            content: "The chase is answered",
-            trigger:
-                "body:not(:has(.modal)) .o_statusbar_status button.o_arrow_button_current:contains(Answered)",
-        },
-        ...backToMyDay(),
-        ...itemGone("chase"),
-        ...itemGone("order"),
-        ...seeItems(["call", "claim", "lead"]),
-    ],
-});
+    // The supply chase: the vendor's new date, recorded from the chase.
+    ...openItem("chase"),
+    ...headerButton("action_record_answer", "Record the vendor's answer"),
+    ...recordVendorAnswer("01/15/2031", "Kiln breakdown, new date confirmed by phone"),
+    {
+        content: "The chase is answered",
+        trigger:
+            "body:not(:has(.modal)) .o_statusbar_status button.o_arrow_button_current:contains(Answered)",
+    },
+    ...backToMyDay(),
+    ...itemGone("chase"),
+    ...itemGone("order"),
+    ...seeItems(["call", "claim", "lead"]),
+]);

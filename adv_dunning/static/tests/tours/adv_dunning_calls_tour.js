@@ -1,9 +1,11 @@
 /** @odoo-module **/
-// Today's calls on a phone: the collector records the customer's payment promise from the card.
-import {registry} from "@web/core/registry";
+// Today's calls on a phone ("adv_dunning_calls_phone"): the collector records the customer's
+// payment promise from the card.
+import {addLayoutTours} from "@adv_base/../tests/tours/adv_steps";
 
-registry.category("web_tour.tours").add("adv_dunning_calls", {
-    steps: () => [
+addLayoutTours(
+    "adv_dunning_calls",
+    () => [
         {
             content: "The customer to call is a card with a call button",
             trigger: ".o_kanban_record:contains(Tour Customer Carrelage) a.o_adv_call_phone[href^='tel:']",
@@ -37,4 +39,5 @@ registry.category("web_tour.tours").add("adv_dunning_calls", {
             trigger: ".o_kanban_view:not(:has(.o_kanban_record:contains(Tour Customer Carrelage)))",
         },
     ],
-});
+    ["phone"]
+);

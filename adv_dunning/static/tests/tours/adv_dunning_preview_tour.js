@@ -1,12 +1,15 @@
 /** @odoo-module **/
-// A collector starts a dunning run and previews it (desktop list, phone cards).
-import {registry} from "@web/core/registry";
+// A collector starts a dunning run from the runs' cards and previews it
+// ("adv_dunning_preview_phone").
+import {addLayoutTours} from "@adv_base/../tests/tours/adv_steps";
 
-registry.category("web_tour.tours").add("adv_dunning_preview", {
-    steps: () => [
+addLayoutTours(
+    "adv_dunning_preview",
+    () => [
         {
-            content: "New run",
-            trigger: ".o_control_panel_main_buttons .o-kanban-button-new, .o_control_panel_main_buttons .o_list_button_add",
+            isActive: ["mobile"],
+            content: "The runs are cards: new run",
+            trigger: ".o_control_panel .o-kanban-button-new",
             run: "click",
         },
         {
@@ -19,4 +22,5 @@ registry.category("web_tour.tours").add("adv_dunning_preview", {
             trigger: ".o_form_view .o_form_saved .o_field_widget[name=notice_ids]",
         },
     ],
-});
+    ["phone"]
+);

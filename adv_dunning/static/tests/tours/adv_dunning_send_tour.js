@@ -1,9 +1,10 @@
 /** @odoo-module **/
-// A collector previews a dunning run, then sends it (desktop).
-import {registry} from "@web/core/registry";
+// A collector previews a dunning run, then sends it ("adv_dunning_send_desktop").
+import {addLayoutTours} from "@adv_base/../tests/tours/adv_steps";
 
-registry.category("web_tour.tours").add("adv_dunning_send", {
-    steps: () => [
+addLayoutTours(
+    "adv_dunning_send",
+    () => [
         {
             content: "New run",
             trigger: ".o_control_panel_main_buttons .o_list_button_add",
@@ -28,4 +29,5 @@ registry.category("web_tour.tours").add("adv_dunning_send", {
             trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Sent)",
         },
     ],
-});
+    ["desktop"]
+);

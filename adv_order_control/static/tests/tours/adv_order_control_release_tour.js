@@ -1,23 +1,21 @@
 /** @odoo-module **/
 // A credit controller releases a blocked order from the Blocked orders worklist:
-// a list on a desktop, cards on a phone; the form is the same.
-import {registry} from "@web/core/registry";
-import {releaseCreditCheck} from "@adv_base/../tests/tours/adv_steps";
+// "adv_order_control_release_desktop" from a list, "adv_order_control_release_phone" from cards;
+// the form is the same.
+import {addLayoutTours, releaseCreditCheck} from "@adv_base/../tests/tours/adv_steps";
 
-registry.category("web_tour.tours").add("adv_order_control_release", {
-    steps: () => [
-        {
-            isActive: ["desktop"],
-            content: "The blocked order is in the list",
-            trigger: ".o_list_view .o_data_row:contains(Tour Customer Bricolage) td[name=partner_id]",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "The blocked order is a card",
-            trigger: ".o_kanban_view .o_kanban_record:contains(Tour Customer Bricolage)",
-            run: "click",
-        },
-        ...releaseCreditCheck("Deposit received by wire"),
-    ],
-});
+addLayoutTours("adv_order_control_release", () => [
+    {
+        isActive: ["desktop"],
+        content: "The blocked order is in the list",
+        trigger: ".o_list_view .o_data_row:contains(Tour Customer Bricolage) td[name=partner_id]",
+        run: "click",
+    },
+    {
+        isActive: ["mobile"],
+        content: "The blocked order is a card",
+        trigger: ".o_kanban_view .o_kanban_record:contains(Tour Customer Bricolage)",
+        run: "click",
+    },
+    ...releaseCreditCheck("Deposit received by wire"),
+]);
