@@ -5,4 +5,5 @@ from . import test_remedy_rpc
 from . import test_intake
 from . import test_access
 from . import test_portal
+from . import test_refusal_kept
 from . import test_ui

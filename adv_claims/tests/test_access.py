@@ -11,11 +11,12 @@ class TestAccess(ClaimsCommon):
         claim = self.make_claim()
         with self.assertRaises(AccessError):
             self.env["adv.claim"].with_user(self.internal_user).search([])
+        # An ADV user reads the claims, and changes or creates none.
+        self.assertEqual(claim.with_user(self.adv_user).subject, "Broken tiles")
         with self.assertRaises(AccessError):
             claim.with_user(self.adv_user).subject = "changed"
         with self.assertRaises(AccessError):
             self.make_claim(user=self.adv_user)
-        self.assertEqual(claim.with_user(self.adv_user).subject, "Broken tiles")
         with self.assertRaises(AccessError):
             self.env["adv.claim.delegation"].with_user(self.handler).create(
                 {"user_id": self.handler.id, "unlimited": True}

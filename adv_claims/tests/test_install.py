@@ -23,4 +23,3 @@ class TestInstall(AdvCommon):
         self.assertIn(group, self.env.ref("adv_base.group_manager").trans_implied_ids)
         self.assertTrue(self.adv_manager.has_group("adv_claims.group_claim_handler"))
         self.assertFalse(self.adv_user.has_group("adv_claims.group_claim_handler"))
-        self.assertFalse(self.internal_user.has_group("adv_claims.group_claim_handler"))

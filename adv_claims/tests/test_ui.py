@@ -2,7 +2,7 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.adv_base.tests.common import PhoneTourMixin
+from odoo.addons.adv_base.tests.common import PhoneTourMixin, new_web_user
 
 from .common import ClaimsCommon, new_claim_handler
 
@@ -80,8 +80,61 @@ class TestClaimTourDesktop(ClaimTourCase):
 @tagged("post_install", "-at_install")
 class TestClaimTourPhone(PhoneTourMixin, ClaimTourCase):
     def test_create_a_claim_on_a_phone(self):
-        self.start_tour("/odoo/adv-claims", "adv_claims_phone_create", login="claims_tour")
+        self.start_tour("/odoo/adv-claims", "adv_claims_phone_create_phone", login="claims_tour")
         claim = self.env["adv.claim"].search([("subject", "=", "Pallet missing on the phone")])
         self.assertEqual(claim.partner_id, self.customer)
         self.assertEqual(claim.channel, "phone")
         self.assertEqual(claim.user_id, self.handler)
+
+
+class RefusedRemedyTourCase(ClaimTourCase):
+    """The claim qualified, with a draft gesture of 600.00: above the handler's 500.00 for a
+    gesture (the data's delegation of the Claim Handler group). A manager may approve it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = new_web_user(cls.env, "claims_tour_manager", "Marc", "adv_base.group_manager")
+        cls.claim.justified = "yes"
+        cls.claim.action_qualify()
+        cls.gesture = (
+            cls.env["adv.claim.remedy"]
+            .with_user(cls.handler)
+            .create({"claim_id": cls.claim.id, "remedy_type": "gesture", "amount": 600.0})
+        )
+
+    def assert_kept_waiting(self):
+        """Both refusals changed nothing: the gesture waits for the manager, nothing was made."""
+        self.env.invalidate_all()
+        gesture = self.gesture
+        self.assertEqual((gesture.state, gesture.amount), ("to_approve", 600.0))
+        self.assertFalse(gesture.approved_by_id or gesture.approved_amount or gesture.done_by_id)
+        self.assertFalse(gesture.account_move_id)
+        self.assertFalse(
+            self.env["account.move"].search(
+                [("partner_id", "=", self.customer.id), ("move_type", "=", "out_refund")]
+            )
+        )
+        approval = self.claim.activity_ids.filtered(
+            lambda a: (
+                a.activity_type_id == self.env.ref("adv_claims.mail_activity_claim_remedy_approval")
+            )
+        )
+        self.assertIn(self.manager, approval.user_id)
+        self.assertNotIn(self.handler, approval.user_id)
+
+
+@tagged("post_install", "-at_install")
+class TestRefusedRemedyTourDesktop(RefusedRemedyTourCase):
+    def test_a_gesture_above_the_delegation_is_refused_on_screen(self):
+        self.start_tour(
+            "/odoo/adv-claims", "adv_claims_remedy_refused_desktop", login="claims_tour"
+        )
+        self.assert_kept_waiting()
+
+
+@tagged("post_install", "-at_install")
+class TestRefusedRemedyTourPhone(PhoneTourMixin, RefusedRemedyTourCase):
+    def test_a_gesture_above_the_delegation_is_refused_on_a_phone(self):
+        self.start_tour("/odoo/adv-claims", "adv_claims_remedy_refused_phone", login="claims_tour")
+        self.assert_kept_waiting()

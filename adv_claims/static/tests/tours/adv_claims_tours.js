@@ -1,6 +1,8 @@
 /** @odoo-module **/
 // Claim tours: a handler qualifies a claim and issues a credit note (desktop); a handler
-// records a claim taken by phone on a phone (375x667, touch).
+// records a claim taken by phone on a phone (375x667, touch); a handler tries to carry out, then
+// to approve, a gesture above their delegation and is refused on screen (desktop and phone).
+import {addLayoutTours} from "@adv_base/../tests/tours/adv_steps";
 import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("adv_claims_qualify_credit_note", {
@@ -49,8 +51,10 @@ registry.category("web_tour.tours").add("adv_claims_qualify_credit_note", {
     ],
 });
 
-registry.category("web_tour.tours").add("adv_claims_phone_create", {
-    steps: () => [
+// Registered as "adv_claims_phone_create_phone": it first checks the phone layout.
+addLayoutTours(
+    "adv_claims_phone_create",
+    () => [
         {
             content: "The claims are cards on a phone",
             trigger: ".o_kanban_view .o_kanban_record:contains(Tour cracked tiles)",
@@ -104,4 +108,92 @@ registry.category("web_tour.tours").add("adv_claims_phone_create", {
             trigger: ".o_kanban_record:contains(Pallet missing on the phone), .o_form_view .o_field_widget[name=name]:contains(CLM/)",
         },
     ],
-});
+    ["phone"]
+);
+
+const GESTURE = "Commercial gesture";
+const REMEDY = ".modal:has(.o_form_view .o_field_widget[name=remedy_type])";
+const TO_APPROVE = `${REMEDY}:not(:has(button[name=action_request_approval]))`;
+const REFUSED = ".modal .o_error_dialog:contains(600.00):contains(is above your delegation):contains(500.00)";
+
+// The handler (500.00 for a gesture) opens the claim, then its gesture of 600.00: carrying it out
+// is refused on screen, they ask for an approval, and approving it themselves is refused too.
+addLayoutTours("adv_claims_remedy_refused", () => [
+    {
+        isActive: ["desktop"],
+        content: "The claim is in the list of claims",
+        trigger: ".o_list_view .o_data_row:contains(Tour cracked tiles) td[name=subject]",
+        run: "click",
+    },
+    {
+        isActive: ["mobile"],
+        content: "The claim is a card",
+        trigger: ".o_kanban_view .o_kanban_record:contains(Tour cracked tiles)",
+        run: "click",
+    },
+    {
+        content: "Its remedies",
+        trigger: ".o_form_view .o_notebook a.nav-link:contains(Remedies)",
+        run: "click",
+    },
+    {
+        content: "The gesture of 600.00 is a row of the remedies (a list on a phone too)",
+        trigger: `.o_field_widget[name=remedy_ids] .o_data_row:contains(${GESTURE}):contains(600.00) td[name=remedy_type]`,
+        run: "click",
+    },
+    {
+        content: "The remedy is a draft of 600.00",
+        trigger: `${REMEDY} .o_field_widget[name=amount] input:value(600.00)`,
+    },
+    {
+        content: "Carry it out",
+        trigger: `${REMEDY} button[name=action_execute]`,
+        run: "click",
+    },
+    {
+        content: "Refused: above the handler's delegation",
+        trigger: REFUSED,
+    },
+    {
+        content: "Close the message",
+        trigger: ".modal:has(.o_error_dialog) .modal-footer .btn-primary",
+        run: "click",
+    },
+    {
+        content: "Ask for an approval instead",
+        trigger: `${REMEDY} button[name=action_request_approval]`,
+        run: "click",
+    },
+    {
+        isActive: ["desktop"],
+        content: "The remedy waits for its approval",
+        trigger: `${REMEDY} .o_statusbar_status .o_arrow_button_current:contains(To approve)`,
+    },
+    {
+        content: "Approve is offered, not a second request (the state is To approve)",
+        trigger: `${TO_APPROVE} button[name=action_approve]`,
+    },
+    {
+        content: "Try to approve it oneself",
+        trigger: `${REMEDY} button[name=action_approve]`,
+        run: "click",
+    },
+    {
+        content: "Refused too: above the handler's delegation",
+        trigger: REFUSED,
+    },
+    {
+        content: "Close the message",
+        trigger: ".modal:has(.o_error_dialog) .modal-footer .btn-primary",
+        run: "click",
+    },
+    {
+        isActive: ["desktop"],
+        content: "The remedy still waits for its approval",
+        trigger: `${REMEDY} .o_statusbar_status .o_arrow_button_current:contains(To approve)`,
+    },
+    {
+        content: "Still To approve, nothing carried out, the message closed",
+        trigger: `body:not(:has(.o_error_dialog)) ${TO_APPROVE}:not(:has(button[name=action_execute])) button[name=action_approve]`,
+    },
+]);
