@@ -238,7 +238,9 @@ class AdvTradeShowCapture(models.Model):
     # ------------------------------------------------------------------
 
     def action_process(self):
-        """Save & process: refuse what is incomplete (the draft stays saved), then process."""
+        """Save & process: lock the visitors, refuse what is incomplete (the draft stays
+        saved), then process."""
+        self._lock_visitors_first()
         self._check_processable()
         for capture in self:
             capture._process()

@@ -1,11 +1,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import contextlib
+import logging
+
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
+from psycopg2.errors import SerializationFailure
 
-from odoo import models
+from odoo import models, sql_db
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 PRIORITY_BY_TEMPERATURE = {"hot": "3", "warm": "2", "cold": "1"}
+VISITOR_LOCK = "adv_trade_show.visitor"
+START_OVER_ATTEMPTS = 5
 
 
 class AdvTradeShowCapture(models.Model):
@@ -74,29 +83,87 @@ class AdvTradeShowCapture(models.Model):
             lead=self.lead_id.display_name,
         )
 
+    # ------------------------------------------------------------------
+    # The visitor's lock, taken first
+    # ------------------------------------------------------------------
+
+    def _lock_visitors(self, wait=True):
+        """adv_base's lock on the visitors' matching keys (normalised e-mail, E.164 phone), per
+        company; ``wait=False``: False when another transaction holds one of them."""
+        Lock = self.env["adv.lock"]
+        for company in self.company_id.sorted("id"):
+            captures = self.filtered(lambda c, company=company: c.company_id == company)
+            keys = [key for c in captures for key in (c.email_normalized, c.phone_e164) if key]
+            if not Lock._acquire(VISITOR_LOCK, keys, company, wait=wait):
+                return False
+        return True
+
+    def _transaction_is_untouched(self):
+        """Whether this transaction has changed nothing yet (no write, no pending hook): it may
+        then be rolled back and started over at no cost, as Odoo's retry would do."""
+        self.env.flush_all()
+        cr = self.env.cr
+        hooks = (cr.precommit, cr.postcommit)
+        if not isinstance(cr, sql_db.Cursor) or any(h._funcs or h.data for h in hooks):
+            return False  # a test cursor, or a caller's pending work
+        cr.execute(SQL("SELECT pg_current_xact_id_if_assigned() IS NULL"))
+        return cr.fetchone()[0]
+
+    def _start_over(self):
+        """End this transaction (it changed nothing): the next query starts a new one, on a
+        snapshot that sees what the other transactions have committed."""
+        self.env.cr.rollback()
+        self.env.invalidate_all(flush=False)
+
+    def _lock_visitors_first(self):
+        """Take the visitors' lock before anything is read for the processing.
+
+        Under REPEATABLE READ a transaction that had to wait for another phone processing the
+        same visitor still sees the data of before, so adv_base's lock fails it and Odoo retries
+        the whole request after a random pause of up to 2 s (then 4 s, ...). When this
+        transaction has changed nothing yet (an RPC ``action_process`` on saved drafts), it
+        waits for the other phone, rolls back and starts over at once on a fresh snapshot,
+        holding the lock: no failure, no pause. Otherwise, adv_base's usual wait-and-retry."""
+        if self._transaction_is_untouched():
+            for _attempt in range(START_OVER_ATTEMPTS):
+                # A serialization failure: the other phone committed after our snapshot.
+                with contextlib.suppress(SerializationFailure):
+                    if self._lock_visitors(wait=False):
+                        return  # held, on a snapshot taken when no one else held it
+                _logger.info("Visitor busy on another phone: waiting, then starting over")
+                self._start_over()
+                # Wait until the other phone has committed (then this touch fails: expected).
+                with contextlib.suppress(SerializationFailure):
+                    self._lock_visitors()
+                self._start_over()  # let go, to take the lock again on a fresh snapshot
+        self._lock_visitors()
+
+    # ------------------------------------------------------------------
+    # Processing
+    # ------------------------------------------------------------------
+
     def _process(self):
         """Match, then create or link the lead, the consent evidence, the follow-up, the e-mail.
 
-        Runs under adv_base's lock per matching key (normalised e-mail, E.164 phone): two
-        phones processing the same visitor at once produce one lead, never two (the second
-        waits, then is retried on a fresh snapshot where it sees the first one's lead).
+        Runs under adv_base's lock per matching key (normalised e-mail, E.164 phone), taken by
+        ``action_process`` before anything is read (:meth:`_lock_visitors_first`): two phones
+        processing the same visitor at once produce one lead, never two (the second waits,
+        then matches on a fresh snapshot where it sees the first one's lead).
         """
         self.ensure_one()
-        self.env["adv.lock"]._acquire(
-            "adv_trade_show.visitor",
-            [self.email_normalized, self.phone_e164],
-            self.company_id,
-            wait=True,
-        )
         partner, lead, matched_by = self._find_match()
-        Lead = self.env["crm.lead"].sudo()
+        # The salesperson hears of the new lead through its follow-up activity: one e-mail,
+        # not a second one for the assignment.
+        Lead = self.env["crm.lead"].sudo().with_context(mail_auto_subscribe_no_notify=True)
         values = {"matched_by": matched_by, "state": "done", "partner_id": partner.id}
         if lead and lead.adv_show_id == self.show_id:
-            # The same visitor seen twice at this show: one lead, the new capture linked to it.
+            # The same visitor seen twice at this show: one lead, the new capture linked to it
+            # (an internal note: the followers get no e-mail for it).
             lead.message_post(
                 body=self.env._(
                     "Visitor captured again at the booth by %(user)s.", user=self.user_id.name
-                )
+                ),
+                subtype_xmlid="mail.mt_note",
             )
         else:
             lead = Lead.create(self._prepare_lead_values(partner or lead.partner_id))

@@ -114,6 +114,36 @@ class TestCapture(TradeShowCommon):
         with self.assertRaisesRegex(UserError, "cannot be modified"):
             consent.with_user(self.show_manager).write({"marketing_opt_in": True})
 
+    def test_the_salesperson_gets_one_email_per_lead_and_none_for_a_second_capture(self):
+        """The follow-up activity's e-mail tells the salesperson of the new lead (no second
+        e-mail for the assignment); the visitor captured again is an internal note on the lead,
+        e-mailed to no follower."""
+        seller = self.sales_tiles.partner_id
+
+        def seller_messages():
+            return self.env["mail.message"].search(
+                [("model", "=", "crm.lead"), ("partner_ids", "in", seller.ids)]
+            )
+
+        # As over RPC: mail tracking and subscriptions on (the test classes turn them off).
+        self.env = self.env(context=dict(self.env.context, tracking_disable=False))
+        first = self.capture(product_ids=[Command.set(self.tiles.ids)])
+        first.action_process()
+        lead = first.sudo().lead_id
+        self.assertEqual(lead.user_id, self.sales_tiles)
+        notified = seller_messages()
+        self.assertEqual(len(notified), 1, notified.mapped("subject"))
+        self.assertEqual(notified.res_id, lead.id)
+        self.assertIn(lead.activity_ids.summary, notified.body)
+        self.assertEqual(notified.mail_ids.recipient_ids, seller)
+        again = self.capture(user=self.show_manager)
+        again.action_process()
+        self.assertEqual(again.sudo().lead_id, lead)
+        note = lead.message_ids.filtered(lambda m: "captured again" in (m.body or ""))
+        self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertEqual(seller_messages(), notified)
+        self.assertFalse(note.mail_ids)
+
     def _thanks_mails(self, capture):
         return self.env["mail.mail"].search(
             [("model", "=", capture._name), ("res_id", "=", capture.id)]

@@ -43,6 +43,9 @@ class TestShowTourDesktop(TradeShowTourCase):
 
 @tagged("post_install", "-at_install")
 class TestCaptureTourPhone(PhoneTourMixin, TradeShowTourCase):
+    """Phone tours: they check the phone layout (burger menu, the thumb's Save & process button,
+    the back arrow), so they fail if run at a desktop size (without ``PhoneTourMixin``)."""
+
     def test_capture_a_visitor_on_a_phone(self):
         self.start_tour("/odoo/adv-show-visitors", "adv_trade_show_capture", login="ts_tour_staff")
         capture = self.env["adv.trade.show.capture"].search([("show_id", "=", self.show.id)])
@@ -53,3 +56,20 @@ class TestCaptureTourPhone(PhoneTourMixin, TradeShowTourCase):
         self.assertEqual(capture.state, "done")
         self.assertEqual(capture.lead_id.adv_show_id, self.show)
         self.assertEqual(capture.consent_ids.user_id, self.staff)
+
+    def test_capture_without_the_notice_is_refused_on_a_phone(self):
+        """Save & process without the privacy notice: the user reads why, and the draft keeps
+        everything typed (saved before processing was refused), with nothing made from it."""
+        self.start_tour(
+            "/odoo/adv-show-visitors", "adv_trade_show_capture_refused", login="ts_tour_staff"
+        )
+        capture = self.env["adv.trade.show.capture"].search([("show_id", "=", self.show.id)])
+        self.assertEqual(len(capture), 1)
+        self.assertEqual(
+            (capture.name, capture.company_name, capture.email, capture.temperature),
+            ("Paula Hasty", "Hasty Tiles", "paula@hasty-tiles.example", "hot"),
+        )
+        self.assertEqual((capture.state, capture.informed), ("draft", False))
+        self.assertEqual(capture.user_id, self.staff)
+        self.assertFalse(capture.lead_id or capture.partner_id or capture.consent_ids)
+        self.assertFalse(self.env["crm.lead"].search([("adv_show_id", "=", self.show.id)]))

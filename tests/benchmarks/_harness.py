@@ -192,3 +192,18 @@ def clone_move(env, move, count):
         },
         children=("account_move_line", "move_id", {"move_name": SQL("p.name")}),
     )
+
+
+def results_path(args):
+    """Fix the JSON file of this run now (``args.json``, default ``results/<bench>-<size>-<time>
+    .json``), so that a benchmark measuring more after :func:`environment` writes to the same
+    file again with :func:`write_results`."""
+    if not args.json:
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        args.json = str(RESULTS_DIR / f"{Path(sys.argv[0]).stem}-{args.size}-{stamp}.json")
+    return Path(args.json)
+
+
+def write_results(args):
+    """(Re)write the JSON file of this run with everything recorded so far."""
+    _write_results(args)

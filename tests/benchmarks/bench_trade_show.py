@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Booth capture against a big CRM: 50 000 partners and 50 000 leads (real size).
+"""Booth capture against a big CRM: 100 000 partners and 100 000 leads (real size).
 
 Prints the time and SQL queries of processing one capture (match on the normalised e-mail, then
 the E.164 phone; lead, consent, follow-up activity) for a new visitor, a known partner found by
@@ -16,14 +16,24 @@ it is deleted at the end, in a ``finally``, and leftovers of an interrupted run 
 ``/web/session/authenticate`` as its own booth staff user) capture visitors through
 ``/web/dataset/call_kw`` (``create`` then ``action_process`` on ``adv.trade.show.capture``).
 Every third capture, four clients capture the same visitor at the same moment (a barrier), one
-in three is a known partner found by e-mail, the rest new visitors with a phone. Printed:
-captures per second, median and 95th percentile latency, the same for a plain ``crm.lead``
-``create`` through the same path by the same clients (target: capture p95 at most 2x), the
-failed requests and the duplicate show leads (must be 0).
+in three is a known partner found by e-mail, the rest new visitors with a phone. A plain
+``crm.lead`` ``create`` through the same path by the same clients is the reference; plain leads
+and captures are measured in alternating rounds, so that a change of the machine's load weighs
+on both alike. Printed: captures per second, median and 95th percentile latency, the requests
+retried by Odoo after a serialization failure (counted in the server's log), the failed
+requests and the duplicate show leads.
+
+Targets (figures and targets also written to the JSON file of the run; at real size a missed
+target makes the script exit non-zero; at the other sizes the timings are only printed):
+
+- p95 of a capture of a distinct visitor at most 1.5x the p95 of a plain lead creation;
+- p95 of a capture of the same visitor from four phones at once at most 3x;
+- 0 duplicate show leads, 0 failed requests, one show lead per distinct visitor (any size).
 """
 
 import contextlib
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -33,7 +43,17 @@ import threading
 import time
 
 import requests
-from _harness import SIZES, Timer, clone_rows, environment, parse_args
+from _harness import (
+    SIZES,
+    Timer,
+    clone_rows,
+    environment,
+    figure,
+    parse_args,
+    results_path,
+    target,
+    write_results,
+)
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -42,6 +62,10 @@ from odoo.tools import SQL
 CLIENTS = 8
 SHARED_BY = 4  # clients capturing the same visitor at the same moment
 PER_CLIENT = {"tiny": 6, "small": 24, "real": 60}
+ROUNDS = {"tiny": 1, "small": 2, "real": 4}  # alternating rounds of plain leads and captures
+VOLUME = 100000  # partners, and leads, at real size
+TARGET_DISTINCT = 1.5  # capture p95 / plain lead p95, distinct visitors
+TARGET_SAME = 3.0  # the same, the same visitor from four phones at once
 MARK = "bench-http"  # in every name, login and e-mail the load test creates
 PASSWORD = "bench-http-password"
 
@@ -79,8 +103,9 @@ def clone(env, record, count, tag, start=0, domain="bench.example", prefix="+336
 def main():
     args = parse_args(__doc__)
     factor = SIZES[args.size]
+    results_path(args)  # the load test below writes its figures to the same file
     with environment(args) as env:
-        total = max(int(50000 * factor), 500)
+        total = max(int(VOLUME * factor), 500)
         fr = env.ref("base.fr")
         partner = env["res.partner"].create(
             {"name": "Seed", "email": "seed@bench.example", "country_id": fr.id}
@@ -154,6 +179,9 @@ def main():
         }
         small, full = queries["small"], queries["full"]
         print(f"  queries per capture at {total // 10} vs {total}: {small} vs {full}")
+        figure("in-process: ms per capture, 50 created and processed", round(per_capture, 1))
+        figure(f"in-process: queries per capture at {total // 10}", small)
+        figure(f"in-process: queries per capture at {total}", full)
         for tag, (new, by_email, by_phone, again) in results.items():
             assert new.matched_by == "new", tag
             assert by_email.matched_by == "email" and by_email.partner_id, tag
@@ -168,9 +196,16 @@ def main():
         )
         duplicates = env.cr.fetchone()[0]
         print(f"  duplicate show leads: {duplicates}")
+        figure("in-process: duplicate show leads", duplicates)
         assert duplicates == 0
 
-    load_test(args, factor)
+    try:
+        met = load_test(args, factor)
+    finally:
+        write_results(args)
+    if not met:
+        print("\nA target was missed.", file=sys.stderr)
+        sys.exit(1)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -260,7 +295,9 @@ def remove_load_data(env):
             ("res_id", "in", leads.ids + captures.ids),
         ]
     ).unlink()
-    env["adv.trade.show.consent"].search([("show_id", "in", shows.ids)]).unlink()
+    # Consent evidence cannot be deleted by anyone: the benchmark's own is removed in SQL.
+    env.flush_all()
+    env.cr.execute(SQL("DELETE FROM adv_trade_show_consent WHERE show_id = ANY(%s)", shows.ids))
     leads.unlink()
     captures.unlink()
     campaigns, sources = shows.campaign_id, shows.source_id
@@ -287,9 +324,26 @@ def free_port():
         return sock.getsockname()[1]
 
 
+RETRY_LINE = re.compile(r"(\w+), \d+ tries left, try again in")
+
+
+class Server:
+    """A running Odoo server: its base ``url`` and its log."""
+
+    def __init__(self, url, log):
+        self.url, self.log = url, log
+
+    def retries(self):
+        """``{error: count}`` of the requests retried so far after a concurrency error."""
+        self.log.flush()
+        with open(self.log.name) as log:
+            found = RETRY_LINE.findall(log.read())
+        return {error: found.count(error) for error in set(found)}
+
+
 @contextlib.contextmanager
 def odoo_server(args):
-    """An Odoo HTTP server on ``args.database`` and a free localhost port: its base URL."""
+    """An Odoo HTTP server on ``args.database`` and a free localhost port (a :class:`Server`)."""
     port = free_port()
     log = tempfile.NamedTemporaryFile("w+", prefix="bench_trade_show_", suffix=".log")  # noqa: SIM115
     command = [
@@ -306,6 +360,8 @@ def odoo_server(args):
         "--workers=0",
         "--max-cron-threads=0",
         "--log-level=warn",
+        # the retries after a serialization failure ("..., N tries left, try again in ...")
+        "--log-handler=odoo.service.model:INFO",
         "--no-database-list",
     ]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
@@ -322,7 +378,7 @@ def odoo_server(args):
             if time.monotonic() > deadline:
                 raise RuntimeError("the Odoo server did not answer within 120 s")
             time.sleep(0.3)
-        yield url
+        yield Server(url, log)
     except BaseException:
         log.seek(0)
         print(log.read()[-4000:], file=sys.stderr)
@@ -421,10 +477,22 @@ def p95(values):
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
+def summary(label, times):
+    """Print and record the count, median and p95 (ms) of ``times`` (seconds)."""
+    median = statistics.median(times) * 1000 if times else float("nan")
+    high = p95(times) * 1000
+    print(f"  {label:<40} {len(times):>4} requests   median {median:7.1f} ms   p95 {high:7.1f} ms")
+    figure(f"{label.strip()}: requests", len(times))
+    figure(f"{label.strip()}: median ms", round(median, 1))
+    figure(f"{label.strip()}: p95 ms", round(high, 1))
+    return high
+
+
 def load_test(args, factor):
+    """The capture under load; return whether its targets are met (always at tiny size)."""
     registry = odoo.modules.registry.Registry(args.database)
-    total = max(int(50000 * factor), 500)
-    per_client = PER_CLIENT[args.size]
+    total = max(int(VOLUME * factor), 500)
+    per_client, rounds = PER_CLIENT[args.size], ROUNDS[args.size]
     with committed_env(registry) as env:
         remove_load_data(env)  # what an interrupted run may have left
         marks = side_tables_high_water(env)
@@ -432,8 +500,8 @@ def load_test(args, factor):
         with committed_env(registry) as env:
             show, users = build_load_data(env, total)
             show_id, logins = show.id, users.mapped("login")
-        with odoo_server(args) as url:
-            clients = [Client(url, args.database, login) for login in logins]
+        with odoo_server(args) as server:
+            clients = [Client(server.url, args.database, login) for login in logins]
             shared = {
                 (group, i): threading.Barrier(SHARED_BY)
                 for group in range(CLIENTS // SHARED_BY)
@@ -465,18 +533,34 @@ def load_test(args, factor):
                 email = f"warm{index}@v.{MARK}.example"
                 yield "new", timed(client.capture, dict(values, email=email))
 
-            def plain(index, client):
-                for i in range(per_client):
-                    yield "plain", timed(client.plain_lead, f"{index}-{i}")
+            def plain(part):
+                def job(index, client):
+                    for i in part:
+                        yield "plain", timed(client.plain_lead, f"{index}-{i}")
 
-            def capture(index, client):
-                for i in range(per_client):
-                    kind, values = visitor(index, i)
-                    yield kind, timed(client.capture, values)
+                return job
+
+            def capture(part):
+                def job(index, client):
+                    for i in part:
+                        kind, values = visitor(index, i)
+                        yield kind, timed(client.capture, values)
+
+                return job
 
             run_clients(clients, warm_up)
-            plain_times, plain_errors, _wall = run_clients(clients, plain)
-            capture_times, capture_errors, wall = run_clients(clients, capture)
+            warm_retries = server.retries()
+            times, failures, capture_wall = {}, [], 0.0
+            size = -(-per_client // rounds)
+            for start in range(0, per_client, size):
+                part = range(start, min(start + size, per_client))
+                for job in (plain(part), capture(part)):
+                    latencies, errors, wall = run_clients(clients, job)
+                    for kind, values in latencies.items():
+                        times.setdefault(kind, []).extend(values)
+                    failures += errors
+                    capture_wall += wall if "plain" not in latencies else 0.0
+            retries = server.retries()
         with committed_env(registry) as env:
             env.cr.execute(
                 SQL(
@@ -493,42 +577,67 @@ def load_test(args, factor):
             remove_load_data(env)
         with committed_env(registry) as env:  # after the bus notifications sent at commit
             remove_side_rows(env, marks)
-    plain_times = plain_times.get("plain", [])
-    distinct_times = capture_times.get("new", []) + capture_times.get("known", [])
-    same_times = capture_times.get("same", [])
-    all_times = distinct_times + same_times
+    return report_load(args, total, times, failures, capture_wall, retries, warm_retries) & (
+        check_counts(per_client, duplicates, show_leads, failures)
+    )
+
+
+def report_load(args, total, times, failures, capture_wall, retries, warm_retries):
+    """Print and record the figures of the load test; return whether its targets are met."""
+    load = os.getloadavg()
     print(
         f"\nCapture under load: {CLIENTS} JSON-RPC clients on a local Odoo HTTP server "
-        f"(threaded, --workers=0), {total} partners and {total} leads committed"
+        f"(threaded, --workers=0), {total} partners and {total} leads committed; "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} CPUs)"
     )
-    for label, times in (
-        ("plain crm.lead create (reference)", plain_times),
-        ("capture, all", all_times),
-        ("  distinct visitors (new, known)", distinct_times),
-        (f"  same visitor at {SHARED_BY} phones at once", same_times),
-    ):
-        print(
-            f"  {label:<40} {len(times):>4} requests   median "
-            f"{statistics.median(times) * 1000 if times else 0:7.1f} ms   "
-            f"p95 {p95(times) * 1000:7.1f} ms"
-        )
-    failures = plain_errors + capture_errors
+    figure("volume: partners, and leads", total)
+    figure("load average (1, 5, 15 min) at the end", [round(x, 2) for x in load])
+    figure("CPUs", os.cpu_count())
+    distinct = times.get("new", []) + times.get("known", [])
+    same = times.get("same", [])
+    plain_p95 = summary("plain crm.lead create (reference)", times.get("plain", []))
+    summary("capture, all", distinct + same)
+    distinct_p95 = summary("  distinct visitors (new, known)", distinct)
+    same_p95 = summary(f"  same visitor at {SHARED_BY} phones at once", same)
+    print(f"  captures per second: {len(distinct + same) / capture_wall:.1f}")
+    figure("captures per second", round(len(distinct + same) / capture_wall, 1))
+    retried = {error: count - warm_retries.get(error, 0) for error, count in retries.items()}
+    print(f"  requests retried after a concurrency error: {sum(retried.values())} {retried}")
+    figure("requests retried after a concurrency error", retried)
     print(f"  failed requests: {len(failures)}")
     for error in failures[:5]:
         print(f"    {error!r}")
-    print(f"  captures per second: {len(all_times) / wall:.1f}")
-    print(
-        "  capture p95 / plain crm.lead p95 (target: at most 2): "
-        f"{p95(all_times) / p95(plain_times):.2f} over all captures, "
-        f"{p95(distinct_times) / p95(plain_times):.2f} over distinct visitors"
-    )
+    met = True
+    for label, value, limit in (
+        ("capture p95 / plain lead p95, distinct visitors", distinct_p95, TARGET_DISTINCT),
+        (
+            f"capture p95 / plain lead p95, same visitor at {SHARED_BY} phones",
+            same_p95,
+            TARGET_SAME,
+        ),
+    ):
+        ratio = round(value / plain_p95, 2)
+        ok = target(label, ratio, limit)
+        print(f"  {label}: {ratio:.2f} (target: at most {limit}) {'met' if ok else 'MISSED'}")
+        met &= ok
+    if not met and args.size != "real":
+        print(f"  (size {args.size}: the timings are not asserted, only at real size)")
+        return True
+    return met
+
+
+def check_counts(per_client, duplicates, show_leads, failures):
+    """At any size: no failed request, no duplicate, one show lead per distinct visitor."""
     shared_rounds = len(range(0, per_client, 3))
     visitors = (CLIENTS // SHARED_BY) * shared_rounds + CLIENTS * (per_client - shared_rounds)
     print(f"  show leads: {show_leads} for {visitors} distinct visitors and {CLIENTS} warm-ups")
     print(f"  duplicate show leads: {duplicates}")
-    assert duplicates == 0
-    assert not failures
-    assert show_leads == visitors + CLIENTS
+    figure("duplicate show leads", duplicates)
+    figure("failed requests", len(failures))
+    met = target("duplicate show leads", duplicates, 0)
+    met &= target("failed requests", len(failures), 0)
+    met &= target("show leads missing or extra", abs(show_leads - visitors - CLIENTS), 0)
+    return met
 
 
 if __name__ == "__main__":
