@@ -2,6 +2,7 @@ from . import adv_late_payment_rate
 from . import adv_dunning_policy
 from . import adv_dunning_level
 from . import adv_dunning_run
+from . import adv_dunning_run_lines
 from . import adv_dunning_notice
 from . import adv_dunning_notice_call
 from . import adv_dunning_notice_channel

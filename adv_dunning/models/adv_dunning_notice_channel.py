@@ -1,5 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
 from odoo import Command, api, fields, models
+from odoo.tools import split_every
+from odoo.tools.pdf import merge_pdf
 
 from ..tools.late_payment import half_year_start
 from ..tools.litigation import litigation_file
@@ -13,6 +17,8 @@ CHANNELS = [
     ("channel_litigation", "_channel_litigation", True),
     ("notify_salesperson", "_channel_notify_sales", False),
 ]
+RENDER_BATCH = 100  # documents rendered by one wkhtmltopdf run
+_logger = logging.getLogger(__name__)
 
 
 class AdvDunningNotice(models.Model):
@@ -29,7 +35,11 @@ class AdvDunningNotice(models.Model):
         of a former system), nothing reaches the customer: no e-mail, letter or file; calls and
         notifications stay."""
         documents = not self.env.context.get("adv_dunning_no_documents")
-        for notice in self:
+        notices = self
+        if documents:
+            # the e-mails' PDFs of all the notices at once (see _prepare_email_documents)
+            notices = self.with_context(adv_dunning_documents=self._prepare_email_documents())
+        for notice in notices:
             level = notice.level_id
             notice.partner_id.sudo().message_post(
                 body=self.env._(
@@ -92,9 +102,76 @@ class AdvDunningNotice(models.Model):
         )
         self.email_state = "sent"
 
+    def _prepare_email_documents(self):
+        """{notice id: attachment ids}: the PDF of the listed invoices and the statement of
+        account of each notice that e-mails them, rendered for all the notices at once (per
+        language, a wkhtmltopdf run per ``RENDER_BATCH`` documents, not one per notice), read
+        by ``_invoice_attachments``."""
+        notices = self.filtered(
+            lambda n: (
+                n.level_id.channel_email and n.level_id.attach_invoices and not n._email_blocker()
+            )
+        )
+        prepared = {}
+        for lang, group in notices.grouped(lambda n: n.partner_id.lang or self.env.lang).items():
+            invoices = group.line_ids.move_id.filtered(lambda m: not m.sudo().invoice_pdf_report_id)
+            invoice_pdfs = self._render_pdfs("account.account_invoices", invoices.ids, lang)
+            statements = self._render_pdfs(
+                "adv_dunning.action_report_statement", group.partner_id.ids, lang
+            )
+            vals_list, owners = [], []
+            for notice in group.with_context(lang=lang):
+                rendered = [invoice_pdfs[m.id] for m in notice.line_ids.move_id if m in invoices]
+                name = notice.partner_id.name
+                if rendered:
+                    vals_list.append(
+                        notice._attachment_vals(
+                            self.env._("Invoices %(customer)s", customer=name) + ".pdf",
+                            merge_pdf(rendered) if len(rendered) > 1 else rendered[0],
+                        )
+                    )
+                    owners.append(notice)
+                vals_list.append(
+                    notice._attachment_vals(
+                        self.env._("Statement of account %(customer)s", customer=name) + ".pdf",
+                        statements[notice.partner_id.id],
+                    )
+                )
+                owners.append(notice)
+            attachments = self.env["ir.attachment"].sudo().create(vals_list)
+            for notice, attachment in zip(owners, attachments, strict=True):
+                prepared.setdefault(notice.id, ())
+                prepared[notice.id] += (attachment.id,)
+        return prepared
+
+    def _render_pdfs(self, report_ref, res_ids, lang):
+        """{res id: PDF content} of a report, a wkhtmltopdf run per ``RENDER_BATCH`` records,
+        split per record by Odoo; one run per record where the batch cannot be rendered or
+        split (a wkhtmltopdf built without its patched Qt renders one document per run)."""
+        Report = self.env["ir.actions.report"].sudo().with_context(lang=lang)
+        result = {}
+        for chunk in split_every(RENDER_BATCH, res_ids, list):
+            if len(chunk) > 1:
+                try:
+                    with self.env.cr.savepoint():
+                        streams, __ = Report._pre_render_qweb_pdf(report_ref, res_ids=chunk)
+                    if set(chunk) <= set(streams) and all(streams[rid]["stream"] for rid in chunk):
+                        result |= {rid: streams[rid]["stream"].getvalue() for rid in chunk}
+                        continue
+                except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
+                    _logger.info("%s: batch rendering failed (%s), one by one", report_ref, error)
+            for rid in chunk:
+                result[rid] = Report._render_qweb_pdf(report_ref, [rid])[0]
+        return result
+
     def _invoice_attachments(self):
-        """The PDF of the listed invoices and the statement of account, as attachments."""
+        """The PDF of the listed invoices and the statement of account, as attachments (those
+        prepared for the notice by ``_prepare_email_documents``, else rendered now)."""
         self.ensure_one()
+        prepared = (self.env.context.get("adv_dunning_documents") or {}).get(self.id)
+        if prepared:
+            reused = self.line_ids.move_id.sudo().invoice_pdf_report_id
+            return reused.with_env(self.env) | self.env["ir.attachment"].browse(prepared)
         invoices = self.line_ids.move_id
         # the PDF Odoo kept when the invoice was sent is reused, the others are rendered at once
         attachments = invoices.sudo().invoice_pdf_report_id
@@ -127,19 +204,18 @@ class AdvDunningNotice(models.Model):
         return self._attach(f"{name}.pdf", content, "application/pdf")
 
     def _attach(self, filename, content, mimetype):
-        return (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": filename,
-                    "raw": content,
-                    "mimetype": mimetype,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
-            )
-        )
+        vals = self._attachment_vals(filename, content, mimetype)
+        return self.env["ir.attachment"].sudo().create(vals)
+
+    def _attachment_vals(self, filename, content, mimetype="application/pdf"):
+        self.ensure_one()
+        return {
+            "name": filename,
+            "raw": content,
+            "mimetype": mimetype,
+            "res_model": self._name,
+            "res_id": self.id,
+        }
 
     def _channel_letter(self):
         """The level's letter as a PDF attached to the notice, ready to print and post."""

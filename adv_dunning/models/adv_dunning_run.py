@@ -240,7 +240,7 @@ class AdvDunningRun(models.Model):
             """WITH reached AS (
                SELECT aml.id, aml.move_id, cp.id AS partner_id, aml.date_maturity,
                       aml.amount_residual, aml.amount_residual_currency, aml.currency_id,
-                      aml.balance, aml.adv_dunning_level_id, pol.policy_id,
+                      aml.balance, aml.adv_dunning_level_id, pol.policy_id, m.name AS move_name,
                       COALESCE(m.adv_dunning_fees, FALSE) AS is_fees,
                       SUM(aml.amount_residual) OVER (PARTITION BY cp.id) AS partner_total
                  FROM account_move_line aml
@@ -272,6 +272,7 @@ class AdvDunningRun(models.Model):
                   %(partner_filter)s)
             SELECT r.id, r.move_id, r.partner_id, r.date_maturity, r.amount_residual,
                    r.amount_residual_currency, r.currency_id, r.balance, r.is_fees, r.policy_id,
+                   r.move_name,
                    cur.days AS current_days, lv.id AS level_id, lv.days AS level_days
               FROM reached r
          LEFT JOIN adv_dunning_level cur ON cur.id = r.adv_dunning_level_id
@@ -287,11 +288,10 @@ class AdvDunningRun(models.Model):
             today=self.date,
             company=company.id,
             suspended=suspended,
-            # through the contacts' ids, so that a batch reads its own lines (partner index)
+            # through the contacts' ids, read first: the batch reads its own lines by the
+            # partner index, whatever the statistics say (not all the company's lines)
             partner_filter=SQL(
-                "AND aml.partner_id IN (SELECT c.id FROM res_partner c"
-                " WHERE c.commercial_partner_id IN %s)",
-                tuple(partner_ids),
+                "AND aml.partner_id = ANY(%s::int[])", self._contact_ids(partner_ids)
             )
             if partner_ids
             else SQL(),
@@ -352,6 +352,7 @@ class AdvDunningRun(models.Model):
         penalties = self._penalties(fee_rows, rate_functions)
         current_half = half_year_start(self.date)
         partner_ids = list(notice_level)
+        amounts = self._amounts_due(by_partner)
         vals_list = [
             {
                 "run_id": self.id,
@@ -374,65 +375,16 @@ class AdvDunningRun(models.Model):
             .create(vals_list)
             .with_env(self.env)
         )
+        # their amount due is known from the rows: not computed again from the lines
+        self.env.remove_to_compute(notices._fields["amount_due"], notices)
         line_rows = [
             dict(row, notice_id=notice.id, penalty=penalties.get(row["id"], 0.0))
             for notice, partner_id in zip(notices, partner_ids, strict=True)
             for row in by_partner[partner_id]
         ]
         self._insert_notice_lines(line_rows)
+        self._write_amounts_due(notices, [amounts[pid] for pid in partner_ids])
         return notices
-
-    def _insert_notice_lines(self, rows):
-        """Insert the lines of a batch's notices in one statement.
-
-        Thousands of lines per batch, all their values already known (none is computed): the
-        ORM would spend most of the run converting them one by one."""
-        if not rows:
-            return
-        currency = self.company_id.currency_id
-        foreign = [bool(r["currency_id"]) and r["currency_id"] != currency.id for r in rows]
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """INSERT INTO adv_dunning_notice_line
-                       (notice_id, company_id, move_line_id, move_id, invoice_name,
-                        date_maturity, currency_id, amount_residual, days_overdue, level_id,
-                        new_level, penalty, create_uid, create_date, write_uid, write_date)
-                SELECT l.notice_id, %(company)s, l.aml, l.move, m.name, l.due, l.currency,
-                       l.residual, %(today)s - l.due, l.level, l.new, l.penalty,
-                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
-                  FROM unnest(%(notice)s::int[], %(aml)s::int[], %(move)s::int[],
-                              %(due)s::date[], %(currency)s::int[], %(residual)s::numeric[],
-                              %(level)s::int[], %(new)s::bool[], %(penalty)s::numeric[])
-                       AS l(notice_id, aml, move, due, currency, residual, level, new, penalty)
-                  JOIN account_move m ON m.id = l.move""",
-                company=self.company_id.id,
-                today=self.date,
-                uid=self.env.uid,
-                notice=[r["notice_id"] for r in rows],
-                aml=[r["id"] for r in rows],
-                move=[r["move_id"] for r in rows],
-                due=[r["date_maturity"] for r in rows],
-                currency=[
-                    r["currency_id"] if f else currency.id
-                    for r, f in zip(rows, foreign, strict=True)
-                ],
-                residual=[
-                    r["amount_residual_currency"] if f else r["amount_residual"]
-                    for r, f in zip(rows, foreign, strict=True)
-                ],
-                level=[r["level_id"] for r in rows],
-                new=[r["new"] for r in rows],
-                penalty=[currency.round(r["penalty"]) for r in rows],
-            )
-        )
-        self.env["adv.dunning.notice.line"].invalidate_model()
-        Notice = self.env["adv.dunning.notice"]
-        Notice.invalidate_model(["line_ids"])
-        # the lines were inserted in SQL: the stored amount due is computed from them now
-        self.env.add_to_compute(
-            Notice._fields["amount_due"], Notice.browse({r["notice_id"] for r in rows})
-        )
 
     def _penalties(self, rows, rate_functions):
         """Late-payment penalties to date of ``rows`` (company currency), partial payments
