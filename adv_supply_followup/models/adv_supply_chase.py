@@ -410,7 +410,5 @@ class AdvSupplyChase(models.Model):
 
     def _adv_day_stake(self):
         """The value of the customer orders at risk, else the value of the late goods."""
-        return {
-            row["id"]: row["impact_amount"] or row["amount"]
-            for row in self.search_read([("id", "in", self.ids)], ["impact_amount", "amount"])
-        }
+        self.fetch(["impact_amount", "amount"])
+        return {chase.id: chase.impact_amount or chase.amount for chase in self}

@@ -213,7 +213,11 @@ class AdvSupplyChase(models.Model):
             self.browse(to_escalate)._close(
                 "escalated", self.env._("Escalated to the next level of the chase.")
             )
-        chases = self.create(vals_list)
+        # No "created" note, no follower for the cron's user, no tracking template per generated
+        # chase (none is defined): its chatter starts with its e-mail, its responsible follows
+        # it as before.
+        quiet = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "mail_notrack": True}
+        chases = self.with_context(**quiet).create(vals_list).with_env(self.env)
         chases._carry_out_level()
         if kind == "late_receipt":
             chases._refresh_impacts()

@@ -4,11 +4,47 @@ responsible's activity."""
 
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import format_date
+
+# What the chase e-mail templates read: plain field paths, so that Odoo renders them without
+# compiling the template for each e-mail (its "regex" mode), a batch of 500 in a blink.
+MAIL_EXPRESSIONS = (
+    "object.chase_email_from",
+    "object.company_id.name",
+    "object.date_reference_text",
+    "object.partner_id.id",
+    "object.partner_id.lang",
+    "object.picking_id.carrier_tracking_ref",
+    "object.purchase_id.name",
+    "object.user_id.email",
+)
 
 
 class AdvSupplyChase(models.Model):
     _inherit = "adv.supply.chase"  # pylint: disable=consider-merging-classes-inherited
+
+    date_reference_text = fields.Char(
+        compute="_compute_mail_texts", help="The expected date, in the reader's language."
+    )
+    chase_email_from = fields.Char(
+        compute="_compute_mail_texts",
+        help="Who the chase e-mails come from: the responsible, else the sender.",
+    )
+
+    @api.depends("date_reference", "user_id.email_formatted")
+    @api.depends_context("lang", "tz", "uid")
+    def _compute_mail_texts(self):
+        sender = self.env.user.email_formatted
+        for chase in self:
+            chase.date_reference_text = (
+                format_date(self.env, chase.date_reference) if chase.date_reference else ""
+            )
+            chase.chase_email_from = chase.user_id.email_formatted or sender
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + MAIL_EXPRESSIONS
 
     def _carry_out_level(self):
         """What each new chase's level asks: the e-mail to the counterpart (the buyer in copy)
@@ -28,7 +64,11 @@ class AdvSupplyChase(models.Model):
             for chase in chases:
                 by_lang.setdefault(chase.partner_id.lang or "en_US", []).append(chase.id)
             for lang, ids in by_lang.items():
-                self.env["mail.compose.message"].with_context(lang=lang).create(
+                # The batch's e-mails in one round (see wizards/mail_compose_message.py).
+                composer = self.env["mail.compose.message"].with_context(
+                    lang=lang, adv_mail_batch_size=len(ids)
+                )
+                composer.create(
                     {
                         "composition_mode": "mass_mail",
                         "model": self._name,

@@ -5,6 +5,7 @@ from collections import defaultdict, namedtuple
 from datetime import timedelta
 
 from odoo import fields, models
+from odoo.tools import SQL
 
 from ..tools.customer_impact import mts_impact
 
@@ -44,59 +45,78 @@ class PurchaseOrder(models.Model):
             return {}
         mto = self._adv_mto_demands(inbound)
         forecast = self._adv_stock_forecast(inbound, mto)
+        by_order, incoming = defaultdict(list), defaultdict(list)
+        for move in inbound:
+            by_order[move.purchase_line_id.order_id.id].append(move.id)
+            incoming[move.product_id.id].append((move.id, move.date.date(), move.product_qty))
         result = {}
         for order in self:
-            late = inbound.filtered(lambda m, o=order: m.purchase_line_id.order_id == o)
+            late = inbound.browse(by_order[order.id])
             expected = {m.id: self._adv_expected_date(m) for m in late}
             rows = order._adv_mto_impact_rows(late, expected, mto)
-            rows += order._adv_mts_impact_rows(late, expected, inbound, forecast)
+            rows += order._adv_mts_impact_rows(late, expected, incoming, forecast)
             rows.sort(key=lambda r: (-r["amount"], r["date_due"]))
             result[order.id] = rows
         return result
 
     def _adv_receipt_moves(self):
-        """The open receipt moves of these orders (the receipts analysed)."""
-        return (
-            self.env["stock.move"]
-            .sudo()
-            .search(
-                [
-                    ("purchase_line_id.order_id", "in", self.ids),
-                    ("state", "not in", OPEN_MOVE),
-                    ("picking_code", "=", "incoming"),
-                ]
+        """The open receipt moves of these orders (the receipts analysed), in one query."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT m.id FROM stock_move m
+                     JOIN purchase_order_line pol ON pol.id = m.purchase_line_id
+                     JOIN stock_picking_type t ON t.id = m.picking_type_id
+                    WHERE pol.order_id = ANY(%s) AND m.state NOT IN %s AND t.code = 'incoming'
+                 ORDER BY m.sequence, m.id""",
+                self.ids,
+                OPEN_MOVE,
             )
         )
+        return self.env["stock.move"].sudo().browse(row[0] for row in self.env.cr.fetchall())
 
     def _adv_stock_forecast(self, inbound, mto):
         """The :data:`StockForecast` of the products of the receipt moves ``inbound``, in three
-        reads; the customer deliveries served by make-to-order (``mto``) are left out."""
-        Move = self.env["stock.move"].sudo()
+        reads (the moves are flushed by :meth:`_adv_receipt_moves`); the customer deliveries
+        served by make-to-order (``mto``) are left out."""
         products, companies = inbound.product_id, inbound.company_id
-        scope = [
-            ("product_id", "in", products.ids),
-            ("company_id", "in", companies.ids),
-            ("state", "not in", OPEN_MOVE),
-        ]
-        other_incoming = defaultdict(list)
-        for move in Move.search_read(
-            scope + [("picking_code", "=", "incoming"), ("id", "not in", inbound.ids)],
-            ["product_id", "date", "product_qty"],
-        ):
-            other_incoming[move["product_id"][0]].append((move["date"].date(), move["product_qty"]))
-        demands = defaultdict(list)
-        for move in Move.search(
-            scope
-            + [
-                ("location_dest_id.usage", "=", "customer"),
-                ("sale_line_id", "!=", False),
-                ("procure_method", "=", "make_to_stock"),
-                ("id", "not in", list({d for ds in mto.values() for d in ds})),
-            ]
-        ):
-            demands[move.product_id.id].append(
-                {"key": move.id, "date_due": self._adv_due_date(move), "qty": move.product_qty}
+        other_incoming, demands = defaultdict(list), defaultdict(list)
+        self.env.cr.execute(
+            SQL(
+                """SELECT m.product_id, m.date, m.product_qty FROM stock_move m
+                     JOIN stock_picking_type t ON t.id = m.picking_type_id
+                    WHERE m.product_id = ANY(%s) AND m.company_id = ANY(%s)
+                      AND m.state NOT IN %s AND t.code = 'incoming' AND m.id != ALL(%s)
+                 ORDER BY m.date""",
+                products.ids,
+                companies.ids,
+                OPEN_MOVE,
+                inbound.ids,
             )
+        )
+        for product_id, date, qty in self.env.cr.fetchall():
+            other_incoming[product_id].append((date.date(), qty))
+        # The customer deliveries from stock, with their due date (:meth:`_adv_due_date`).
+        self.env.cr.execute(
+            SQL(
+                """SELECT m.id, m.product_id, m.product_qty,
+                          COALESCE(so.commitment_date, m.date_deadline, m.date)
+                     FROM stock_move m
+                     JOIN stock_location dest ON dest.id = m.location_dest_id
+                     JOIN sale_order_line sol ON sol.id = m.sale_line_id
+                     JOIN sale_order so ON so.id = sol.order_id
+                    WHERE m.product_id = ANY(%s) AND m.company_id = ANY(%s)
+                      AND m.state NOT IN %s AND dest.usage = 'customer'
+                      AND m.procure_method = 'make_to_stock' AND m.id != ALL(%s)
+                 ORDER BY m.sequence, m.id""",
+                products.ids,
+                companies.ids,
+                OPEN_MOVE,
+                sorted({d for ds in mto.values() for d in ds}),
+            )
+        )
+        for move_id, product_id, qty, due in self.env.cr.fetchall():
+            demands[product_id].append({"key": move_id, "date_due": due.date(), "qty": qty})
         on_hand = {
             (company.id, product.id): product.qty_available
             for company in companies
@@ -116,9 +136,11 @@ class PurchaseOrder(models.Model):
             if expected[move.id] > self._adv_due_date(dest)
         ]
 
-    def _adv_mts_impact_rows(self, late, expected, inbound, forecast):
+    def _adv_mts_impact_rows(self, late, expected, incoming, forecast):
         """The make-to-stock rows of one order: per product of its receipt moves ``late``, the
-        deliveries from stock that these receipts, now ``expected`` later, leave short."""
+        deliveries from stock that these receipts, now ``expected`` later, leave short.
+        ``incoming``: ``{product id: [(move id, date, qty)]}`` of all the receipt moves
+        analysed (the other orders' ones are other incoming goods for this order)."""
         self.ensure_one()
         Move = self.env["stock.move"].sudo()
         late_ids = set(late.ids)
@@ -129,9 +151,9 @@ class PurchaseOrder(models.Model):
                 forecast.on_hand.get((self.company_id.id, product.id), 0.0),
                 forecast.other_incoming[product.id]
                 + [
-                    (m.date.date(), m.product_qty)
-                    for m in inbound
-                    if m.product_id == product and m.id not in late_ids
+                    (date, qty)
+                    for move_id, date, qty in incoming[product.id]
+                    if move_id not in late_ids
                 ],
                 [(expected[m.id], m.product_qty) for m in analysed],
                 forecast.demands[product.id],

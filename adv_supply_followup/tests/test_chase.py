@@ -69,6 +69,37 @@ class TestChaseGeneration(SupplyCommon):
         self.assertIn("merci de confirmer notre commande", mails.subject)
         self.assertIn("accusé de réception", mails.body_html)
 
+    def test_late_receipt_mail_in_their_language_rendered_without_compiling(self):
+        """The chase e-mails read plain field paths only: Odoo renders them without compiling
+        the template per e-mail (the daily cron's batches), with the date in the vendor's
+        language and the buyer as sender."""
+        for name in ("ack", "due_soon", "late", "pod"):
+            template = self.env.ref(f"adv_supply_followup.mail_template_chase_{name}")
+            self.assertFalse(
+                template._has_unsafe_expression_template_qweb(template.body_html, template.model)
+            )
+            for field in ("subject", "email_from", "partner_to", "email_cc", "lang"):
+                self.assertFalse(
+                    template._has_unsafe_expression_template_inline_template(
+                        template[field], template.model
+                    ),
+                    field,
+                )
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.vendor.lang = "fr_FR"
+        order = self.confirm_at(TODAY - timedelta(days=10), date_planned=day(-2))
+        order.mail_reception_confirmed = True
+        chase = self.generate().filtered(lambda c: c.kind == "late_receipt")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", chase._name), ("res_id", "=", chase.id)]
+        )
+        self.assertIn(f"{order.name} est en retard", mail.subject)
+        self.assertIn(f"{chase.name}", mail.body_html)
+        self.assertIn("28/02/2026", mail.body_html)  # day(-2), as the French read it
+        self.assertIn(self.vendor.name, mail.body_html)
+        self.assertEqual(mail.email_from, self.buyer.email_formatted)
+        self.assertEqual(mail.recipient_ids, self.vendor | self.buyer.partner_id)
+
     def test_refusal_in_the_users_language(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.chaser.lang = "fr_FR"

@@ -28,13 +28,20 @@ def mts_impact(on_hand, other_incoming, late_incoming, demands):
     result = {}
     need = 0.0
     short_before = 0.0
+    # The demands come by due date: the supply by each due date grows as they go (one pass
+    # over the other receipts, whatever the number of demands).
+    supply, arrived = on_hand, 0
     for demand in sorted(demands, key=lambda d: d["date_due"]):
         need += demand["qty"]
-        supply = on_hand + sum(qty for date, qty in other if date <= demand["date_due"])
+        while arrived < len(other) and other[arrived][0] <= demand["date_due"]:
+            supply += other[arrived][1]
+            arrived += 1
         uncovered = max(0.0, need - supply)
         short = min(demand["qty"], max(0.0, uncovered - short_before))
         if short <= 0:
             continue
+        if not any(entry[1] > 0 for entry in late):
+            break  # the late receipts are all taken: no later demand waits for them
         short_before += short
         remaining, date_new = short, None
         for entry in late:

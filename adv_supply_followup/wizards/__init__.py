@@ -1,1 +1,2 @@
 from . import adv_supply_chase_answer
+from . import mail_compose_message
