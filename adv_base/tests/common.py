@@ -3,6 +3,7 @@
 
 import functools
 import io
+import json
 import threading
 import zipfile
 
@@ -182,3 +183,47 @@ def render_xlsx(case, report_xmlid, records, user=None):
     content, kind = Report._render(report_name, records.ids, data={})
     case.assertEqual(kind, "xlsx")
     return RenderedXlsx(content)
+
+
+class RpcMixin:
+    """Mixed into an ``HttpCase``: calls as a remote client makes them, ``/web/dataset/call_kw``
+    in the test's HTTP session (``authenticate`` first), with any arguments and context."""
+
+    def rpc(self, model, method, *args, **kwargs):
+        """The JSON-RPC response of ``model.method(*args, **kwargs)``: ``result`` or ``error``."""
+        params = {"model": model, "method": method, "args": list(args), "kwargs": kwargs}
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json()
+
+    def call(self, model, method, *args, **kwargs):
+        """The result of a call that must succeed."""
+        response = self.rpc(model, method, *args, **kwargs)
+        self.assertNotIn("error", response, response.get("error"))
+        return response.get("result")  # Odoo leaves out a None result
+
+    def refusal(self, model, method, *args, **kwargs):
+        """The error a call ends with (``None``: it was not refused)."""
+        failure = self.rpc(model, method, *args, **kwargs).get("error")
+        return failure and failure["data"]
+
+    def assertRefusedCall(self, error, model, method, *args, says=None, **kwargs):
+        """The call fails with ``error`` (and, given ``says``, the guard's own message)."""
+        failure = self.refusal(model, method, *args, **kwargs)
+        self.assertTrue(failure, f"{model}.{method} was not refused")
+        self.assertEqual(failure["name"], f"odoo.exceptions.{error}")
+        if says:
+            self.assertIn(says, failure["message"])
+
+
+class CommittedCase(TransactionCase):
+    """A test that reads what a refused call left on the committed database: the fixtures are
+    committed through cursors of their own (and removed by the test), each step runs in a fresh
+    cursor, so that what is read after a refusal is what another user would see (not the test
+    cursor's savepoint, which rolls the cache back to before the call)."""
+
+    def _env(self, cr, uid=SUPERUSER_ID):
+        return api.Environment(cr, uid, {"lang": "en_US"})

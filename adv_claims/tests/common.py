@@ -5,7 +5,7 @@ from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.addons.adv_base.tests.common import AdvUsersMixin
+from odoo.addons.adv_base.tests.common import AdvUsersMixin, new_english_user
 
 
 def new_claim_handler(env, login, **values):
@@ -40,12 +40,12 @@ class ClaimsCommon(AdvUsersMixin, AccountTestInvoicingCommon):
         cls.handler = new_claim_handler(
             cls.env, "claim_handler", email="helene@example.com", company_id=cls.company.id
         )
-        cls.sales_manager = new_test_user(
+        cls.sales_manager = new_english_user(
             cls.env,
-            login="claim_sales_manager",
-            name="Serge Sales Manager",
+            "claim_sales_manager",
+            "Serge Sales Manager",
+            "sales_team.group_sale_manager",
             email="serge@example.com",
-            groups="sales_team.group_sale_manager",
             company_id=cls.company.id,
         )
         cls.tiles = cls._create_product(

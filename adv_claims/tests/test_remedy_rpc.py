@@ -6,16 +6,16 @@ Every test reads the outcome back from the database after the call: without the 
 at, the forged state, approval or document is saved and the test fails.
 """
 
-import json
-
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.adv_base.tests.common import RpcMixin
 
 from .common import ClaimsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRemedyOverRpc(ClaimsCommon, HttpCase):
+class TestRemedyOverRpc(RpcMixin, ClaimsCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -38,37 +38,8 @@ class TestRemedyOverRpc(ClaimsCommon, HttpCase):
     # helpers
     # ------------------------------------------------------------
 
-    def rpc(self, model, method, *args, **kwargs):
-        """The JSON-RPC response of ``model.method(*args, **kwargs)``: ``result`` or ``error``."""
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": list(args),
-                        "kwargs": kwargs,
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
-
-    def call(self, model, method, *args, **kwargs):
-        response = self.rpc(model, method, *args, **kwargs)
-        self.assertNotIn("error", response, response.get("error"))
-        return response["result"]
-
     def assertRefused(self, error, model, method, *args, says=None, **kwargs):
-        failure = self.rpc(model, method, *args, **kwargs).get("error")
-        self.assertTrue(failure, f"{model}.{method} was not refused")
-        self.assertEqual(failure["data"]["name"], f"odoo.exceptions.{error}")
-        if says:
-            self.assertIn(says, failure["data"]["message"])
+        self.assertRefusedCall(error, model, method, *args, says=says, **kwargs)
 
     def fresh(self, remedy):
         self.env.invalidate_all()

@@ -8,10 +8,9 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.adv_base.tests.common import new_web_user
+from odoo.addons.adv_base.tests.common import RpcMixin, new_web_user
 
 from .common import DunningCommon
-from .rpc import RpcMixin
 
 NOTICE, LINE, RUN = "adv.dunning.notice", "adv.dunning.notice.line", "adv.dunning.run"
 

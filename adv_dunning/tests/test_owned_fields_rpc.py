@@ -5,10 +5,9 @@ session calling ``/web/dataset/call_kw``. Every test reads the outcome back from
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.adv_base.tests.common import new_web_user
+from odoo.addons.adv_base.tests.common import RpcMixin, new_web_user
 
 from .common import DunningCommon
-from .rpc import RpcMixin
 
 REFUSED = "Only credit collectors and administrators can change"
 

@@ -8,18 +8,16 @@ rights. Every test reads the outcome back from the database: removing the guard 
 it fail (the order ends confirmed, or the forged value is saved).
 """
 
-import json
-
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.adv_base.tests.common import new_web_user
+from odoo.addons.adv_base.tests.common import RpcMixin, new_web_user
 
 from .common import OrderControlCommon
 
 
 @tagged("post_install", "-at_install")
-class TestGateOverRpc(OrderControlCommon, HttpCase):
+class TestGateOverRpc(RpcMixin, OrderControlCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -47,36 +45,6 @@ class TestGateOverRpc(OrderControlCommon, HttpCase):
     # ------------------------------------------------------------
     # helpers
     # ------------------------------------------------------------
-
-    def call(self, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def assertRefusedCall(self, error, model, method, *args, says=None, **kwargs):
-        """The call fails with ``error`` (and, given ``says``, the guard's own message)."""
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": list(args),
-                        "kwargs": kwargs,
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        failure = response.json().get("error")
-        self.assertTrue(failure, f"{model}.{method} was not refused")
-        self.assertEqual(failure["data"]["name"], f"odoo.exceptions.{error}")
-        if says:
-            self.assertIn(says, failure["data"]["message"])
 
     def line(self, amount, **values):
         return Command.create(

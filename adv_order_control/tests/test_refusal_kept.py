@@ -8,18 +8,17 @@ the fixtures are committed through real cursors (the test's own cursor has an ol
 cannot see them), each step runs in a fresh cursor, and everything committed is removed at the end.
 """
 
-from odoo import SUPERUSER_ID, Command, api
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.adv_base.tests.common import CommittedCase, new_english_user
 
 RELEASE_ACTIVITY = "adv_order_control.mail_activity_credit_release"
 
 
 @tagged("post_install", "-at_install")
-class TestRefusalIsKept(TransactionCase):
-    def _env(self, cr, uid=SUPERUSER_ID):
-        return api.Environment(cr, uid, {"lang": "en_US"})
-
+class TestRefusalIsKept(CommittedCase):
     def setUp(self):
         super().setUp()
         with self.registry.cursor() as cr:
@@ -28,18 +27,18 @@ class TestRefusalIsKept(TransactionCase):
             fields_ = ("account_use_credit_limit", "adv_conformity_check")
             was = {f: company[f] for f in fields_}
             company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
-            salesman = new_test_user(
+            salesman = new_english_user(
                 env,
-                login="oc_kept_salesman",
-                name="Kept Salesman",
-                groups="sales_team.group_sale_salesman,adv_base.group_user",
+                "oc_kept_salesman",
+                "Kept Salesman",
+                "sales_team.group_sale_salesman,adv_base.group_user",
                 company_id=company.id,
             )
-            controller = new_test_user(
+            controller = new_english_user(
                 env,
-                login="oc_kept_controller",
-                name="Kept Controller",
-                groups="adv_order_control.group_credit_controller",
+                "oc_kept_controller",
+                "Kept Controller",
+                "adv_order_control.group_credit_controller",
                 company_id=company.id,
             )
             product = env["product.product"].create(

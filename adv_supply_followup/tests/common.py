@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from odoo import Command
 from odoo.tests import new_test_user
 
-from odoo.addons.adv_base.tests.common import AdvCommon
+from odoo.addons.adv_base.tests.common import AdvCommon, new_english_user
 
 # Every test runs "today" = this day (freeze_time), mid-morning.
 TODAY = datetime(2026, 3, 2, 9, 0)
@@ -78,12 +78,12 @@ class SupplyCommon(PurchaseFixturesMixin, AdvCommon):
         cls.warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.company.id)], limit=1
         )
-        cls.buyer = new_test_user(
+        cls.buyer = new_english_user(
             cls.env,
-            login="sf_buyer",
-            name="Bernard Buyer",
+            "sf_buyer",
+            "Bernard Buyer",
+            "purchase.group_purchase_user,stock.group_stock_user",
             email="buyer@example.com",
-            groups="purchase.group_purchase_user,stock.group_stock_user",
         )
         cls.chaser = new_chaser(cls.env, "sf_chaser", email="sophie@example.com")
         cls.vendor = cls.env["res.partner"].create(

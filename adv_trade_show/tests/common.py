@@ -3,12 +3,25 @@
 
 from odoo import Command
 from odoo.tests import new_test_user
+from odoo.tools import SQL
 
 from odoo.addons.adv_base.tests.common import AdvCommon
 
 STAFF = "adv_trade_show.group_booth_staff"
 MANAGER = "adv_trade_show.group_show_manager"
 SALESPERSON = "sales_team.group_sale_salesman"
+
+
+def remove_committed_show(env, show, keys):
+    """Remove a show a test committed, with its captures and the visitors' lock rows ``keys``
+    (its leads removed by the caller). Consent evidence can be deleted by no one: it goes in SQL."""
+    env.cr.execute(SQL("DELETE FROM adv_trade_show_consent WHERE show_id = %s", show.id))
+    show.capture_ids.unlink()
+    campaign, source = show.campaign_id, show.source_id
+    show.unlink()
+    campaign.unlink()
+    source.unlink()
+    env["adv.lock"].search([("scope", "=", "adv_trade_show.visitor"), ("key", "in", keys)]).unlink()
 
 
 def show_user(env, login, name, groups, **values):

@@ -8,9 +8,10 @@ written something: it waits, fails with a serialization failure and is retried).
 """
 
 from odoo.tests import tagged
-from odoo.tools import SQL
 
 from odoo.addons.adv_base.tests.common import RaceCase
+
+from .common import remove_committed_show
 
 ROUNDS = 8
 
@@ -65,17 +66,7 @@ class TestConcurrentCapture(RaceCase):
                 env["crm.lead"].with_context(active_test=False).search(
                     [("adv_show_id", "=", show_id)]
                 ).unlink()
-                # Consent evidence cannot be deleted by anyone: the test's committed fixtures
-                # are removed in SQL.
-                cr.execute(SQL("DELETE FROM adv_trade_show_consent WHERE show_id = %s", show_id))
-                captures.unlink()
-                campaign, source = show.campaign_id, show.source_id
-                show.unlink()
-                campaign.unlink()
-                source.unlink()
-                env["adv.lock"].search(
-                    [("scope", "=", "adv_trade_show.visitor"), ("key", "in", keys)]
-                ).unlink()
+                remove_committed_show(env, show, keys)
 
     def _pairs(self, tag):
         return [

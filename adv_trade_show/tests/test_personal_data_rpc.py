@@ -4,12 +4,11 @@ calling ``/web/dataset/call_kw`` (the phone's web client and every integration u
 the arguments and context a script can send. Each test reads the outcome back from the
 database."""
 
-import json
 import time
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.adv_base.tests.common import new_web_user
+from odoo.addons.adv_base.tests.common import RpcMixin, new_web_user
 
 from .common import MANAGER, STAFF, TradeShowCommon
 
@@ -17,7 +16,7 @@ HUGE_BADGE = "BEGIN:VCARD\nVERSION:3.0\nFN:" + "A" * 100_000 + "\nEND:VCARD"
 
 
 @tagged("post_install", "-at_install")
-class TestPersonalDataOverRpc(TradeShowCommon, HttpCase):
+class TestPersonalDataOverRpc(RpcMixin, TradeShowCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -29,33 +28,6 @@ class TestPersonalDataOverRpc(TradeShowCommon, HttpCase):
             cls.env, "ts_rpc_adv_manager", "Ada Manager", "adv_base.group_manager"
         )
         cls.show.staff_ids |= cls.rpc_staff | cls.rpc_staff_fr
-
-    def call(self, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def refusal(self, model, method, *args, **kwargs):
-        """The error a call ends with (``None``: it was not refused)."""
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": list(args),
-                        "kwargs": kwargs,
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        failure = response.json().get("error")
-        return failure and failure["data"]
 
     # ------------------------------------------------------------
     # Badge payloads: a cap, on every path

@@ -9,10 +9,13 @@ staff member, and what survived is read through a new cursor. Everything committ
 the end.
 """
 
-from odoo import SUPERUSER_ID, Command, api
+from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
-from odoo.tools import SQL
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.adv_base.tests.common import CommittedCase
+
+from .common import remove_committed_show
 
 # What the booth staff typed, as it must survive a refusal.
 TYPED = {
@@ -30,10 +33,7 @@ TYPED = {
 
 
 @tagged("post_install", "-at_install")
-class TestCaptureRefusalIsKept(TransactionCase):
-    def _env(self, cr, uid=SUPERUSER_ID):
-        return api.Environment(cr, uid, {"lang": "en_US"})
-
+class TestCaptureRefusalIsKept(CommittedCase):
     def setUp(self):
         super().setUp()
         with self.registry.cursor() as cr:
@@ -82,16 +82,7 @@ class TestCaptureRefusalIsKept(TransactionCase):
                 ]
             ).unlink()
             leads.unlink()
-            # Consent evidence cannot be deleted by anyone: the test's own is removed in SQL.
-            cr.execute(SQL("DELETE FROM adv_trade_show_consent WHERE show_id = %s", show.id))
-            captures.unlink()
-            campaign, source = show.campaign_id, show.source_id
-            show.unlink()
-            campaign.unlink()
-            source.unlink()
-            env["adv.lock"].search(
-                [("scope", "=", "adv_trade_show.visitor"), ("key", "in", keys)]
-            ).unlink()
+            remove_committed_show(env, show, keys)
             env["product.template"].browse(self.product_id).unlink()
             user = env["res.users"].browse(self.staff_id)
             partner = user.partner_id

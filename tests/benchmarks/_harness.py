@@ -207,3 +207,18 @@ def results_path(args):
 def write_results(args):
     """(Re)write the JSON file of this run with everything recorded so far."""
     _write_results(args)
+
+
+def conclude(size, missed):
+    """End a benchmark: at size real, exit non-zero when a target was ``missed``."""
+    print()
+    if size != "real":
+        print(f"Targets are asserted at size real only (size {size}: figures only).")
+        for line in missed:
+            print(f"  (would miss) {line}")
+        return
+    if missed:
+        for line in missed:
+            print(f"TARGET MISSED: {line}")
+        raise SystemExit(1)
+    print("All targets met.")
