@@ -19,6 +19,13 @@ from odoo.exceptions import AccessError
 
 COMPUTED, DECISION = "computed", "decision"
 
+# Who may read a customer's credit and dunning figures (the ``groups`` of those fields): the
+# people who sell to the customer or invoice them; not booth staff, not any employee, not the
+# customer's portal users. For addons that depend on ``sales_team`` and ``account``.
+CUSTOMER_FIGURE_READERS = (
+    "sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly"
+)
+
 
 def refuse_protected(records, vals_list, protected, kind=COMPUTED, initial=None):
     """Raise an ``AccessError`` if a non-superuser gives one of ``protected`` on ``records``'s

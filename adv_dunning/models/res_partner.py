@@ -1,11 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-# Who may read a customer's dunning figures: the people who sell to them or invoice them
-# (collectors are invoicing users); not booth staff, not any employee, not portal users.
-DUNNING_READERS = (
-    "sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly"
-)
+from odoo.addons.adv_base.tools.protected_fields import CUSTOMER_FIGURE_READERS
 
 
 class ResPartner(models.Model):
@@ -26,26 +22,28 @@ class ResPartner(models.Model):
         comodel_name="adv.dunning.notice",
         inverse_name="partner_id",
         string="Dunning notices",
-        groups=DUNNING_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
     )
     adv_dunning_level_id = fields.Many2one(
         comodel_name="adv.dunning.level",
         string="Dunning level",
         compute="_compute_adv_dunning_state",
-        groups=DUNNING_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
         help="Highest dunning level notified among the customer's open invoices.",
     )
     adv_dunning_overdue = fields.Monetary(
         string="Overdue (dunning)",
         compute="_compute_adv_dunning_state",
         currency_field="adv_dunning_currency_id",
-        groups=DUNNING_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
     )
     adv_dunning_currency_id = fields.Many2one(
-        comodel_name="res.currency", compute="_compute_adv_dunning_state", groups=DUNNING_READERS
+        comodel_name="res.currency",
+        compute="_compute_adv_dunning_state",
+        groups=CUSTOMER_FIGURE_READERS,
     )
     adv_dunning_notice_count = fields.Integer(
-        compute="_compute_adv_dunning_state", groups=DUNNING_READERS
+        compute="_compute_adv_dunning_state", groups=CUSTOMER_FIGURE_READERS
     )
 
     def _compute_adv_dunning_state(self):

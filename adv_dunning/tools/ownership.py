@@ -9,6 +9,8 @@ fields are ignored for them.
 
 from odoo.exceptions import AccessError
 
+from odoo.addons.adv_base.tools.protected_fields import without_defaults_of
+
 OWNER_GROUPS = ("adv_dunning.group_collector", "base.group_system")
 
 
@@ -37,11 +39,7 @@ def guarded_create(records, vals_list, owned):
     on one of them is refused."""
     if owns_dunning(records.env):
         return records
-    context = {
-        key: value
-        for key, value in records.env.context.items()
-        if not (key.startswith("default_") and key[8:] in owned)
-    }
+    context = without_defaults_of(records.env.context, owned)
     records = records.with_env(records.env(context=context))
     check_dunning_fields(
         records, {name for vals in vals_list for name in owned & set(vals) if vals[name]}

@@ -4,6 +4,8 @@ from functools import partial
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.adv_base.tools.protected_fields import CUSTOMER_FIGURE_READERS
+
 # The fields a credit decision reads: owned by credit controllers and administrators.
 OWNED_FIELDS = {
     "credit_limit",
@@ -17,18 +19,13 @@ OWNED_FIELDS = {
 }
 OWNER_GROUPS = ("adv_order_control.group_credit_controller", "base.group_system")
 
-# Who may read a customer's credit figures: the people who sell to them or invoice them (credit
-# controllers and ADV managers are both); not booth staff, not any internal user, not portal users.
-CREDIT_READERS = (
-    "sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly"
-)
 
 # The customer's credit figures, all computed at once in the current company's currency.
 _credit_amount = partial(
     fields.Monetary,
     compute="_compute_adv_credit",
     currency_field="adv_credit_currency_id",
-    groups=CREDIT_READERS,
+    groups=CUSTOMER_FIGURE_READERS,
 )
 
 
@@ -38,19 +35,19 @@ class ResPartner(models.Model):
     adv_credit_review_date = fields.Date(
         string="Credit review date",
         company_dependent=True,
-        groups=CREDIT_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
         help="Past this date the credit limit must be reviewed: orders need approval.",
     )
     adv_credit_insurer_id = fields.Many2one(
         comodel_name="res.partner",
         string="Credit insurer",
         company_dependent=True,
-        groups=CREDIT_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
     )
     adv_insured_amount = fields.Float(
         string="Insured amount",
         company_dependent=True,
-        groups=CREDIT_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
         help="Cover granted by the credit insurer; exposure above it is flagged.",
     )
     # The commercial agreement (cahier des charges client)
@@ -75,16 +72,16 @@ class ResPartner(models.Model):
         comodel_name="adv.credit.hold",
         inverse_name="partner_id",
         string="Credit holds",
-        groups=CREDIT_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
     )
     adv_on_credit_hold = fields.Boolean(
-        string="On credit hold", compute="_compute_adv_credit", groups=CREDIT_READERS
+        string="On credit hold", compute="_compute_adv_credit", groups=CUSTOMER_FIGURE_READERS
     )
     adv_credit_hold_reason = fields.Char(
-        string="Hold reason", compute="_compute_adv_credit", groups=CREDIT_READERS
+        string="Hold reason", compute="_compute_adv_credit", groups=CUSTOMER_FIGURE_READERS
     )
     adv_credit_currency_id = fields.Many2one(
-        comodel_name="res.currency", compute="_compute_adv_credit", groups=CREDIT_READERS
+        comodel_name="res.currency", compute="_compute_adv_credit", groups=CUSTOMER_FIGURE_READERS
     )
     adv_credit_limit = _credit_amount(string="Credit limit")
     adv_exposure_receivables = _credit_amount(string="Open receivables")
@@ -93,7 +90,7 @@ class ResPartner(models.Model):
     adv_exposure = _credit_amount(string="Exposure")
     adv_overdue_amount = _credit_amount(string="Overdue")
     adv_credit_utilisation = fields.Float(
-        string="Utilisation (%)", compute="_compute_adv_credit", groups=CREDIT_READERS
+        string="Utilisation (%)", compute="_compute_adv_credit", groups=CUSTOMER_FIGURE_READERS
     )
 
     @api.depends("adv_credit_hold_ids.active")

@@ -8,8 +8,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import clean_context
 
+from odoo.addons.adv_base.tools.protected_fields import CUSTOMER_FIGURE_READERS
+
 from ..tools.credit_rules import OUTCOMES, PASS, WARN, evaluate, lift, worst
-from .res_partner import CREDIT_READERS
 
 _logger = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ _banner_amount = partial(
     fields.Monetary,
     compute="_compute_adv_credit",
     currency_field="adv_company_currency_id",
-    groups=CREDIT_READERS,
+    groups=CUSTOMER_FIGURE_READERS,
 )
 
 
@@ -82,14 +83,16 @@ class SaleOrder(models.Model):
         comodel_name="adv.order.check",
         inverse_name="order_id",
         string="Credit checks",
-        groups=CREDIT_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
     )
-    adv_check_count = fields.Integer(compute="_compute_adv_check_count", groups=CREDIT_READERS)
+    adv_check_count = fields.Integer(
+        compute="_compute_adv_check_count", groups=CUSTOMER_FIGURE_READERS
+    )
     adv_last_check_id = fields.Many2one(
         comodel_name="adv.order.check",
         string="Last credit check",
         compute="_compute_adv_check_count",
-        groups=CREDIT_READERS,
+        groups=CUSTOMER_FIGURE_READERS,
     )
     # The banner: limit, exposure, this order, excess, and what the rules say now.
     adv_company_currency_id = fields.Many2one(
@@ -100,9 +103,9 @@ class SaleOrder(models.Model):
     adv_this_order = _banner_amount()
     adv_excess = _banner_amount()
     adv_credit_outcome = fields.Selection(
-        OUTCOMES, compute="_compute_adv_credit", groups=CREDIT_READERS
+        OUTCOMES, compute="_compute_adv_credit", groups=CUSTOMER_FIGURE_READERS
     )
-    adv_credit_message = fields.Text(compute="_compute_adv_credit", groups=CREDIT_READERS)
+    adv_credit_message = fields.Text(compute="_compute_adv_credit", groups=CUSTOMER_FIGURE_READERS)
 
     # ------------------------------------------------------------
     # COMPUTE
