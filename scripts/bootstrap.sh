@@ -5,7 +5,8 @@
 #
 # Settings (environment variables, all optional):
 #   ODOO_SRC      Odoo 18.0 source tree             (default /opt/odoo/18.0)
-#   ADV_HOME      where the virtualenv and logs go   (default ~/.cache/adv-suite)
+#   ADV_HOME      where the virtualenvs and logs go  (default ~/.cache/adv-suite; the demo's virtualenv
+#                 is venv-demo, the tests' is venv: make run and make test never share installed addons)
 #   ADV_PYTHON    Python 3.11 interpreter            (default python3.11, else python3)
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD  an existing PostgreSQL server to use instead of the local one
 #   ODOO_DOWNLOAD_URL  archive to fetch when ODOO_SRC is empty (default: official 18.0 nightly)
@@ -15,9 +16,9 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ODOO_SRC=${ODOO_SRC:-/opt/odoo/18.0}
 ADV_HOME=${ADV_HOME:-$HOME/.cache/adv-suite}
-VENV=${ADV_VENV:-$ADV_HOME/venv}
+VENV=${ADV_VENV:-$ADV_HOME/${ADV_VENV_NAME:-venv}}
 ODOO_DOWNLOAD_URL=${ODOO_DOWNLOAD_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
-ADV_ADDONS=(adv_base adv_order_control adv_dunning adv_claims adv_supply_followup adv_trade_show adv_order_control_dunning adv_claims_dunning adv_claims_supply_followup adv_order_control_trade_show)
+ADV_ADDONS=(adv_base adv_order_control adv_dunning adv_claims adv_supply_followup adv_trade_show adv_order_control_dunning adv_claims_dunning adv_claims_supply_followup adv_order_control_trade_show adv_dunning_facturx)
 PG_VERSION=${PG_VERSION:-15}
 APT_PACKAGES=(postgresql libpq-dev libldap2-dev libsasl2-dev chromium wkhtmltopdf fonts-dejavu-core)
 
@@ -150,6 +151,28 @@ install_addons() {
     "${PIP[@]}" install --no-build-isolation "${args[@]}" "$REPO_ROOT/setup/_metapackage" 2>&1 \
         | grep -v "is ignored" >&2 || true
     "$PY" -c "import odoo.addons.adv_base" 2>/dev/null || die "pip did not install the ADV addons (see above)."
+}
+
+# The demo and the test databases are built the same way, so the tests see the demo's company:
+# base with its demo data, the company made French (scripts/demo_company.py), Invoicing (which
+# installs the French chart of accounts on a French company when its installation ends) and its
+# demo entries on that chart, then the ADV addons, then the company's legal identity.
+# Output goes to the log file given.
+build_database() {
+    local db=$1 logfile=$2 extra=${3:-}
+    local modules; modules=$(IFS=,; echo "${ADV_ADDONS[*]},l10n_fr_account${extra:+,$extra}")
+    local odoo_args=(-d "$db" --addons-path="$ADDONS_PATH" --stop-after-init --log-level=warn --http-port=0 --max-cron-threads=0)
+    local step=("$PY" "$REPO_ROOT/scripts/demo_company.py" -d "$db" --addons-path "$ADDONS_PATH" --step)
+    dropdb --if-exists "$db"
+    "${ODOO_BIN[@]}" "${odoo_args[@]}" -i base --without-demo= --load-language=en_US,fr_FR >>"$logfile" 2>&1 \
+        && "${step[@]}" company >>"$logfile" 2>&1 \
+        && "${ODOO_BIN[@]}" "${odoo_args[@]}" -i account,l10n_fr_account,stock --without-demo= >>"$logfile" 2>&1 \
+        && "${step[@]}" chart >>"$logfile" 2>&1 \
+        && "${ODOO_BIN[@]}" "${odoo_args[@]}" -i "$modules" --without-demo= >>"$logfile" 2>&1 \
+        && "${step[@]}" identity >>"$logfile" 2>&1 \
+        && ! grep -E " (ERROR|CRITICAL) |invalid module names" "$logfile" \
+        && [ "$(psql -d "$db" -Atc "select count(*) from ir_module_module where state = 'installed'
+                and name in ('$(IFS=,; echo "${ADV_ADDONS[*]}" | sed "s/,/','/g")')")" = "${#ADV_ADDONS[@]}" ]
 }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

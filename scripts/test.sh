@@ -2,9 +2,10 @@
 # The README's second command: lint, packaging, a fresh test database, pytest-odoo over every
 # addon's tests and tests/ (HTTP server on a random free port, so browser tours run in headless
 # Chromium next to a running demo), a tiny run of each benchmark script, the demo story played on
-# the test database, and each addon installed alone on an empty database. Runs every step, then
-# exits non-zero if any failed.
-#   ADV_TEST_DB  test database (default adv_test)   ADV_TEST_SKIP="lint alone bench story"  skip steps (local use only)
+# the test database, each addon installed alone on an empty database, and a demo served from its
+# own virtualenv kept intact while the tests reinstall theirs. Runs every step, then exits non-zero
+# if any failed.
+#   ADV_TEST_DB  test database (default adv_test)   ADV_TEST_SKIP="lint alone bench story side"  skip steps (local use only)
 #   extra arguments are passed to pytest, e.g.  make test ARGS="-k smoke"
 source "$(dirname "$0")/bootstrap.sh"
 
@@ -37,12 +38,9 @@ for pkg in "${ADV_ADDONS[@]}" setup/_metapackage; do
 done
 
 # --- test database ---------------------------------------------------------------------------
-log "test database '$DB': all ADV addons, demo data, French (about 3 minutes)"
-dropdb --if-exists "$DB"
-modules=$(IFS=,; echo "${ADV_ADDONS[*]}")
-if "${ODOO_BIN[@]}" -d "$DB" --addons-path="$ADDONS_PATH" -i "$modules" --without-demo= --load-language=en_US,fr_FR \
-        --stop-after-init --log-level=warn --http-port=0 --max-cron-threads=0 >"$LOGDIR/install.log" 2>&1 \
-        && ! grep -E " (ERROR|CRITICAL) " "$LOGDIR/install.log"; then
+log "test database '$DB': the demo's French company, all ADV addons, demo data, French (about 4 minutes)"
+: >"$LOGDIR/install.log"
+if build_database "$DB" "$LOGDIR/install.log"; then
     # --- pytest-odoo ---------------------------------------------------------------------------
     log "pytest-odoo: addons' tests and tests/ (browser tours in headless Chromium)"
     set +e
@@ -105,6 +103,37 @@ if ! skip alone; then
     if [ $(( ${#pids[@]} % 2 )) -eq 1 ]; then
         p=${pids[-1]}; wait "${p%%:*}" || { tail -20 "$LOGDIR/alone_${p#*:}.log"; step_failed "${p#*:} alone"; }
     fi
+fi
+
+# --- the demo and the tests side by side: a demo served from its own virtualenv (make run's) keeps
+# serving its screens while the tests reinstall the addons in theirs (what broke a running demo when
+# both shared one virtualenv: the phone capture's widget vanished from the served bundle) -------
+side_by_side() {
+    local db=adv_side port=0 pid log="$LOGDIR/side_by_side.log"
+    ( VENV="$ADV_HOME/venv-demo"; ensure_venv; install_addons package ) >"$log" 2>&1 || return 1
+    for port in $(seq 18069 18169); do port_free "$port" && break; done
+    dropdb --if-exists "$db"; createdb -T "$DB" "$db" || return 1
+    "$ADV_HOME/venv-demo/bin/python" "$ODOO_SRC/odoo-bin" -d "$db" --addons-path="$ADDONS_PATH" \
+        --http-port="$port" --db-filter="^$db\$" --max-cron-threads=0 --log-level=warn >>"$log" 2>&1 &
+    pid=$!
+    local url="http://127.0.0.1:$port/web/assets/debug/web.assets_backend.js" ok=1
+    for _ in $(seq 60); do curl -fso /dev/null "http://127.0.0.1:$port/web/login" && break; sleep 1; done
+    local bundle="$LOGDIR/side_by_side_bundle.js"
+    if curl -fso "$bundle" "$url" && grep -q '"adv_badge_scan"' "$bundle"; then
+        install_addons editable 2>>"$log"           # what make test does first, under the running demo
+        curl -fso "$bundle" "$url" && grep -q '"adv_badge_scan"' "$bundle" \
+            && curl -fso /dev/null "http://127.0.0.1:$port/web/login" && ok=0
+        [ $ok = 0 ] || echo "the demo server lost the capture widget after the tests reinstalled their addons" >>"$log"
+    else
+        echo "the demo server did not serve the capture widget before the reinstall" >>"$log"
+    fi
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+    dropdb --if-exists "$db"
+    return $ok
+}
+if ! skip side; then
+    log "demo and tests side by side: a demo served from venv-demo keeps its screens while the tests reinstall theirs"
+    side_by_side || { tail -20 "$LOGDIR/side_by_side.log"; step_failed "demo and tests side by side"; }
 fi
 
 # --- summary -----------------------------------------------------------------------------------

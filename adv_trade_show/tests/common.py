@@ -112,7 +112,7 @@ class TradeShowCommon(AdvCommon):
                 "name": "Hélène Lefèvre",
                 "email": "Helene.Lefevre@Carrelages-Sud.example",
                 "phone": "04 91 00 00 00",
-                "mobile": "06 12 34 56 78",
+                "mobile": "06 71 82 93 04",  # not a number of Odoo's demo companies
                 "country_id": cls.fr.id,
             }
         )

@@ -23,15 +23,15 @@ class TestMatching(TradeShowCommon):
         )
 
     def test_known_partner_by_e164_phone_typed_differently(self):
-        capture = self.capture(email="other@address.example", phone="+33 (0)6.12.34.56.78")
+        capture = self.capture(email="other@address.example", phone="+33 (0)6.71.82.93.04")
         capture.action_process()
-        self.assertEqual(capture.phone_e164, "+33612345678")
-        self.assertEqual(self.known_partner.adv_mobile_e164, "+33612345678")
+        self.assertEqual(capture.phone_e164, "+33671829304")
+        self.assertEqual(self.known_partner.adv_mobile_e164, "+33671829304")
         self.assertEqual(capture.matched_by, "phone")
         self.assertEqual(capture.partner_id, self.known_partner)
 
     def test_known_partner_keeps_its_contact_data(self):
-        capture = self.capture(email="helene@gmail.example", phone="06 12 34 56 78")
+        capture = self.capture(email="helene@gmail.example", phone="06 71 82 93 04")
         capture.action_process()
         self.assertEqual(capture.partner_id, self.known_partner)
         self.assertEqual(self.known_partner.email, "Helene.Lefevre@Carrelages-Sud.example")
