@@ -243,7 +243,7 @@ def step_chart(env):
     company when its installation ends, after the point where it would have loaded them."""
     company = env.ref("base.main_company")
     if company.chart_template != "fr":
-        raise SystemExit(f"{company.name}: chart {company.chart_template!r}, expected the French one")
+        raise SystemExit(f"{company.name}: chart {company.chart_template!r}, not the French one")
     if env.ref("base.module_account").demo and not env.ref("account.1_demo_invoice_1", False):
         env["account.chart.template"]._install_demo(company)
     # Inventory's demo renames the main company "My Company (San Francisco)".
