@@ -15,12 +15,17 @@
         "security/adv_base_security.xml",
         "security/ir.model.access.csv",
         "views/mail_activity_views.xml",
+        "views/res_company_views.xml",
         "views/menus.xml",
+        "report/adv_letter_layout.xml",
     ],
     "demo": [
         "demo/adv_base_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "adv_base/static/src/scss/adv_letter.scss",
+        ],
         "web.assets_tests": [
             "adv_base/static/tests/tours/*.js",
         ],

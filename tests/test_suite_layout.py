@@ -52,9 +52,14 @@ def test_manifests_follow_the_suite_rules():
             "Mature",
         }
         if addon in GLUE_ADDONS:
-            # It joins two ADV addons, each of which rests on adv_base.
-            joined = set(manifest["depends"]) & set(FEATURE_ADDONS) - {"adv_base"}
-            assert len(joined) == 2, addon
+            # It joins two addons, and only them: two ADV addons (each rests on adv_base), or
+            # one ADV addon and an optional Odoo addon it must not force on its users
+            # (adv_dunning_facturx: Odoo's e-invoicing); its name starts with its ADV addon's.
+            depends = set(manifest["depends"])
+            joined = depends & set(FEATURE_ADDONS) - {"adv_base"}
+            odoo_addons = {d for d in depends if not d.startswith("adv_")}
+            assert len(depends) == 2 and len(joined) + len(odoo_addons) == 2, addon
+            assert any(addon.startswith(a + "_") for a in joined), addon
         elif addon != "adv_base":
             assert "adv_base" in manifest["depends"], addon
         assert (ROOT / addon / "pyproject.toml").is_file(), addon

@@ -4,3 +4,4 @@ from . import mail_activity
 from . import adv_confirmation_gate
 from . import adv_delegation_mixin
 from . import adv_lock
+from . import res_company

@@ -14,6 +14,11 @@ from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.tests import new_test_user
 from odoo.tests.common import BaseCase, TransactionCase, get_db_name
+from odoo.tools.pdf import PdfFileReader
+
+from odoo.addons.adv_base.tools.report_pdf import render_pdfs
+
+PT_MM = 25.4 / 72  # millimetres in a PDF point
 
 
 class AdvUsersMixin:
@@ -183,6 +188,69 @@ def render_xlsx(case, report_xmlid, records, user=None):
     content, kind = Report._render(report_name, records.ids, data={})
     case.assertEqual(kind, "xlsx")
     return RenderedXlsx(content)
+
+
+class RenderedPdf:
+    """A PDF as wkhtmltopdf drew it: its text runs with their place on the page. ``lines`` are
+    (page, x, y, text): x from the page's left edge and y of the baseline from its top, in
+    millimetres, the text's spaces folded to one (non-breaking and narrow ones included);
+    ``text`` is all of it, page after page."""
+
+    def __init__(self, content):
+        self.content = content
+        self.reader = PdfFileReader(io.BytesIO(content), strict=False)
+        self.lines = [
+            line for number in range(len(self.reader.pages)) for line in self._page(number)
+        ]
+
+    @property
+    def pages(self):
+        return len(self.reader.pages)
+
+    @property
+    def text(self):
+        return " ".join(line[3] for line in self.lines)
+
+    def line(self, start):
+        """The run whose text is ``start``, else the first that starts with it (None when
+        there is none)."""
+        exact = [line for line in self.lines if line[3] == start]
+        return next(iter(exact), None) or next(
+            (line for line in self.lines if line[3].startswith(start)), None
+        )
+
+    def _page(self, number):
+        """The page's text runs: a run is a BT ... ET block, placed by its first Td."""
+        page = self.reader.pages[number]
+        height = float(page.mediabox.height)
+        runs, start = [], []
+
+        def after(operator, args, cm, tm):
+            if operator == b"BT":
+                start.clear()
+            elif operator in (b"Td", b"TD") and not start:
+                start.append(
+                    (cm[0] * tm[4] + cm[2] * tm[5] + cm[4], cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+                )
+
+        def text(value, cm, tm, font, size):
+            value = " ".join(value.replace("\u200b", "").split())
+            if value and start:
+                x, y = start[0]
+                runs.append((number, round(x * PT_MM, 1), round((height - y) * PT_MM, 1), value))
+
+        page.extract_text(visitor_operand_after=after, visitor_text=text)
+        return runs
+
+
+def render_pdf(report, res_ids):
+    """{res id: :class:`RenderedPdf`} of the report ``report`` (an ``ir.actions.report``
+    record, in the environment to render with), rendered for real by wkhtmltopdf in batches
+    (adv_base's ``render_pdfs``) in an ``HttpCase`` (wkhtmltopdf loads the report's assets
+    from the test's server)."""
+    Report = report.env["ir.actions.report"].with_context(force_report_rendering=True)
+    documents = render_pdfs(Report, report.report_name, res_ids)
+    return {rid: RenderedPdf(content) for rid, content in documents.items()}
 
 
 class RpcMixin:

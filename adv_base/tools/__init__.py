@@ -2,3 +2,5 @@
 from . import protected_fields
 from . import settings
 from . import xlsx
+from . import report_pdf
+from . import notification

@@ -4,6 +4,7 @@ from . import adv_claim_channel
 from . import adv_claim_intake
 from . import adv_claim_escalation
 from . import adv_claim_suggestion
+from . import adv_claim_qualification
 from . import adv_claim_analysis
 from . import adv_claim_evidence_kind
 from . import adv_claim_type
@@ -13,9 +14,11 @@ from . import adv_claim_evidence
 from . import adv_claim_remedy
 from . import adv_claim_remedy_accounting
 from . import adv_claim_remedy_stock
+from . import adv_claim_remedy_approval
 from . import adv_claim_delegation
 from . import adv_claim_source_mixin
 from . import sale_order
 from . import stock_picking
+from . import stock_move
 from . import account_move
 from . import res_partner

@@ -5,13 +5,16 @@ The other jobs of the model have their own files: the deadlines and the carrier 
 (``adv_claim_deadline.py``), how a claim comes in (``adv_claim_channel.py``; an e-mail from an
 unknown sender waits in ``adv_claim_intake.py``), the escalation to
 sales management (``adv_claim_escalation.py``), the suggested lines
-(``adv_claim_suggestion.py``) and the analysis (``adv_claim_analysis.py``).
+(``adv_claim_suggestion.py``), what a qualified claim needs (``adv_claim_qualification.py``)
+and the analysis (``adv_claim_analysis.py``).
 """
 
 from functools import partial
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.adv_base.tools.notification import notify
 
 CLAIM_STATE = [
     ("new", "New"),
@@ -278,8 +281,12 @@ class AdvClaim(models.Model):
         return claims
 
     def write(self, vals):
+        # A rejected claim's lines count again once it is reopened: the quantity rule re-runs.
+        reopened = self.browse()
         if "state" in vals:
             self._check_transition(vals["state"])
+            if vals["state"] == "new":
+                reopened = self.filtered(lambda c: c.state == "rejected")
             now = fields.Datetime.now()
             if vals["state"] == "resolved":
                 vals.setdefault("date_resolved", now)
@@ -287,6 +294,7 @@ class AdvClaim(models.Model):
                 vals.setdefault("date_closed", now)
         result = super().write(vals)
         if "state" in vals:
+            reopened.line_ids._check_quantity()
             if vals["state"] in QUALIFIED_STATES:
                 self._check_qualification()
             self._on_state_change(vals["state"])
@@ -334,7 +342,13 @@ class AdvClaim(models.Model):
             )
         self.filtered(lambda c: not c.date_ack).write({"date_ack": fields.Datetime.now()})
         self.activity_feedback(["adv_claims.mail_activity_claim_ack"])
-        return True
+        return notify(
+            self.env,
+            self.env._(
+                "Acknowledgement sent to %(customer)s: its deadline is met.",
+                customer=", ".join(self.partner_id.mapped("display_name")),
+            ),
+        )
 
     def action_qualify(self):
         return self._set_state("qualified")
@@ -356,12 +370,34 @@ class AdvClaim(models.Model):
 
     def action_reopen(self):
         for claim in self:
-            claim._set_state("new" if claim.state == "rejected" else "qualified")
-        return True
+            claim.write({"state": "new" if claim.state == "rejected" else "qualified"})
+        return self._state_notification()
 
     def _set_state(self, state):
         self.write({"state": state})
-        return True
+        return self._state_notification()
+
+    def _state_notification(self):
+        """The notification saying where the claims now stand, and what comes next."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        next_steps = {
+            "new": self.env._("qualify it when its data and evidence are complete."),
+            "qualified": self.env._("propose a remedy, or ask the customer for information."),
+            "waiting": self.env._("qualify it again when the customer has answered."),
+            "proposed": self.env._("send the answer to the customer, then resolve it."),
+            "resolved": self.env._("close it once the customer agrees."),
+            "closed": self.env._("nothing more to do."),
+            "rejected": self.env._("send the customer the reasons; it can be reopened."),
+        }
+        return notify(
+            self.env,
+            self.env._(
+                "%(claims)s: %(state)s. Next: %(next)s",
+                claims=", ".join(self.mapped("name")),
+                state=labels[self[:1].state],
+                next=next_steps[self[:1].state],
+            ),
+        )
 
     def action_propose_credit_note(self):
         """Propose a credit note on the claimed invoice lines and open it to carry it out."""
@@ -418,39 +454,6 @@ class AdvClaim(models.Model):
                         claim=claim.name,
                         old=labels[claim.state],
                         new=labels[new_state],
-                    )
-                )
-
-    def _get_qualification_errors(self):
-        """What stops this claim from being qualified, as sentences (empty: complete)."""
-        self.ensure_one()
-        errors = []
-        if not self.type_id:
-            errors.append(self.env._("the claim type"))
-        if not self.responsible_party:
-            errors.append(self.env._("the responsible party"))
-        if not self.severity:
-            errors.append(self.env._("the severity"))
-        if not self.justified:
-            errors.append(self.env._("whether it is justified"))
-        if not self.line_ids and self.type_id.requires_lines:
-            errors.append(self.env._("the claimed lines"))
-        errors.extend(
-            self.env._("evidence: %(kind)s", kind=kind.name) for kind in self.missing_evidence_ids
-        )
-        if self.type_id.carrier_reserve and not (self.date_delivered and self.date_reserve):
-            errors.append(self.env._("the delivery date and the date reserves were sent"))
-        return errors
-
-    def _check_qualification(self):
-        for claim in self:
-            errors = claim._get_qualification_errors()
-            if errors:
-                raise UserError(
-                    self.env._(
-                        "Claim %(claim)s cannot be qualified; missing: %(missing)s.",
-                        claim=claim.name,
-                        missing=", ".join(errors),
                     )
                 )
 

@@ -15,6 +15,7 @@ from odoo.exceptions import UserError
 from odoo.tools import email_normalize, html2plaintext
 from odoo.tools.mail import parse_contact_from_email
 
+from odoo.addons.adv_base.tools.notification import notify
 from odoo.addons.adv_base.tools.protected_fields import DECISION, refuse_protected
 
 INTAKE_STATES = [("pending", "Pending"), ("accepted", "Accepted"), ("rejected", "Rejected")]
@@ -170,15 +171,29 @@ class AdvClaimIntake(models.Model):
                 {"state": "accepted", "contact_id": contact.id, "claim_id": claim.id}
             )
             intake.message_post(body=self.env._("Accepted: claim %(claim)s.", claim=claim.name))
-        if len(self) == 1:
-            return self.claim_id._get_records_action(view_mode="form", context={})
-        return True
+        return notify(
+            self.env,
+            self.env._(
+                "Claim %(claims)s created from the e-mail: qualify it next.",
+                claims=", ".join(self.claim_id.mapped("name")),
+            ),
+            next_action=(
+                self.claim_id._get_records_action(view_mode="form", context={})
+                if len(self) == 1
+                else None
+            ),
+        )
 
     def action_reject(self):
         self.check_access("write")
         self._check_pending()
         self.sudo().write({"state": "rejected"})
-        return True
+        return notify(
+            self.env,
+            self.env._(
+                "%(count)s e-mails rejected: no claim, no contact created.", count=len(self)
+            ),
+        )
 
     def _get_or_create_contact(self):
         self.ensure_one()

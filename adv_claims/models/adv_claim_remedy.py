@@ -4,8 +4,9 @@
 Each remedy type has one ``_execute_<type>`` method creating the native document: the accounting
 ones (credit note, commercial gesture, re-invoicing, back-charge) in
 ``adv_claim_remedy_accounting.py``, the stock ones (return, replacement order or delivery) in
-``adv_claim_remedy_stock.py``. Execution is refused above the user's delegation for that remedy
-type, unless someone whose delegation covers it approved it.
+``adv_claim_remedy_stock.py``; the approvals in ``adv_claim_remedy_approval.py``. Execution is
+refused above the user's delegation for that remedy type, unless someone whose delegation covers
+it approved it.
 
 A remedy's decision is data nobody may forge (``../shared/THREATS.md``): its state, who approved
 it and for how much, who carried it out and the document it created (``DECISION_FIELDS``) change
@@ -22,6 +23,7 @@ of the claimed lines, their cost), never a typed figure.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.adv_base.tools.notification import notify
 from odoo.addons.adv_base.tools.protected_fields import (
     DECISION,
     refuse_protected,
@@ -283,36 +285,6 @@ class AdvClaimRemedy(models.Model):
             self.claim_id._adv_escalate_if_needed()
         return result
 
-    def _approvals_withdrawn_by(self, vals):
-        """The remedies of ``self`` awaiting or holding an approval that ``vals`` would no longer
-        match: other terms, or an amount above what was submitted or approved."""
-        pending = self.filtered(lambda r: r.state in ("to_approve", "approved"))
-        if not pending or TERMS_FIELDS & set(vals):
-            return pending
-        if "amount" not in vals:
-            return pending.browse()
-        return pending.filtered(
-            lambda r: (
-                r.currency_id.compare_amounts(
-                    vals["amount"] or 0.0,
-                    r.approved_amount if r.state == "approved" else r.amount,
-                )
-                > 0
-            )
-        )
-
-    def _withdraw_approval(self):
-        """Back to draft: the new terms need a new approval."""
-        self.sudo().write({"state": "draft", "approved_by_id": False, "approved_amount": 0.0})
-        for remedy in self:
-            remedy.claim_id.message_post(
-                body=self.env._(
-                    "%(remedy)s changed after its approval was requested or given: back to "
-                    "draft, a new approval is needed above your delegation.",
-                    remedy=remedy.name,
-                )
-            )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_not_done(self):
         if any(remedy.state == "done" for remedy in self):
@@ -322,64 +294,15 @@ class AdvClaimRemedy(models.Model):
     # Actions
     # ------------------------------------------------------------
 
-    def action_request_approval(self):
-        """Above one's delegation: ask the users whose delegation covers the amount."""
-        self.check_access("write")
-        delegation = self.env["adv.claim.delegation"]
-        for remedy in self:
-            remedy._check_can_change()
-            remedy._check_terms()
-            approvers = delegation._approvers_for(
-                remedy.company_id, remedy.amount, scope=remedy.remedy_type, exclude=self.env.user
-            )
-            remedy.sudo().write(
-                {"state": "to_approve", "approved_by_id": False, "approved_amount": 0.0}
-            )
-            for approver in approvers:
-                remedy.claim_id.activity_schedule(
-                    "adv_claims.mail_activity_claim_remedy_approval",
-                    user_id=approver.id,
-                    note=remedy.name,
-                )
-            remedy.claim_id.message_post(
-                body=self.env._(
-                    "Approval requested for %(remedy)s (%(amount)s).",
-                    remedy=remedy.name,
-                    amount=remedy.currency_id.format(remedy.amount),
-                ),
-                partner_ids=approvers.partner_id.ids,
-            )
-        return True
-
-    def action_approve(self):
-        """Decide, within one's own delegation: the amount approved is the current one."""
-        self.check_access("write")
-        for remedy in self:
-            remedy._check_can_change()
-            remedy._check_terms()
-            remedy._check_delegation()
-            remedy.sudo().write(
-                {
-                    "state": "approved",
-                    "approved_by_id": self.env.user.id,
-                    "approved_amount": remedy.amount,
-                }
-            )
-            remedy.claim_id.message_post(
-                body=self.env._(
-                    "%(remedy)s approved (%(amount)s).",
-                    remedy=remedy.name,
-                    amount=remedy.currency_id.format(remedy.amount),
-                )
-            )
-        return True
-
     def action_cancel(self):
         self.check_access("write")
         if self.filtered(lambda r: r.state == "done"):
             raise UserError(self.env._("A remedy that was carried out cannot be cancelled."))
         self.sudo().write({"state": "cancel"})
-        return True
+        return notify(
+            self.env,
+            self.env._("%(remedies)s cancelled.", remedies=", ".join(self.mapped("name"))),
+        )
 
     def action_execute(self):
         """Create the native document, within what was approved, else within the user's own
@@ -415,20 +338,22 @@ class AdvClaimRemedy(models.Model):
             if remedy.remedy_type == "back_charge":
                 remedy._adv_back_charge_created()
         if refused:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "title": self.env._("Not carried out"),
-                    "message": "\n\n".join(refused),
-                    "type": "warning",
-                    "sticky": True,
-                    "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-                },
-            }
-        if len(self) == 1:
-            return self.action_open_document()
-        return True
+            return notify(
+                self.env,
+                "\n\n".join(refused),
+                title=self.env._("Not carried out"),
+                kind="warning",
+                sticky=True,
+            )
+        return notify(
+            self.env,
+            self.env._(
+                "%(remedies)s carried out: %(documents)s.",
+                remedies=", ".join(self.mapped("name")),
+                documents=", ".join(self._get_document().sudo().mapped("display_name")) or "-",
+            ),
+            next_action=self.action_open_document() if len(self) == 1 else None,
+        )
 
     def action_open_document(self):
         """The form of the (first) native document these remedies created."""
@@ -457,30 +382,6 @@ class AdvClaimRemedy(models.Model):
             )
         if not self.claim_id._adv_is_open():
             raise UserError(self.env._("Claim %(claim)s is finished.", claim=self.claim_id.name))
-
-    def _within_approval(self):
-        """Whether this remedy was approved for at least its current amount."""
-        self.ensure_one()
-        return (
-            self.state == "approved"
-            and self.currency_id.compare_amounts(self.amount, self.approved_amount) <= 0
-        )
-
-    def _check_delegation(self):
-        self.ensure_one()
-        delegation = self.env["adv.claim.delegation"]
-        user, company, scope = self.env.user, self.company_id, self.remedy_type
-        if not delegation._covers(user, company, self.amount, scope=scope):
-            ___, limit = delegation._get_limit(user, company, scope=scope)
-            raise UserError(
-                self.env._(
-                    "%(remedy)s: %(amount)s is above your delegation (%(limit)s). Request an "
-                    "approval.",
-                    remedy=self.name,
-                    amount=self.currency_id.format(self.amount),
-                    limit=self.currency_id.format(limit),
-                )
-            )
 
     def _adv_back_charge_created(self):
         """Hook: called once the back-charge document exists (``account_move_id``), with

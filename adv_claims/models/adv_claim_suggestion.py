@@ -4,10 +4,13 @@ picks instead of typing."""
 
 import datetime
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.adv_base.tools.notification import notify
+
 from .adv_claim import CLOSED_STATES
+from .adv_claim_line import TIE_FIELDS
 
 SUGGESTION_DAYS = 90
 SUGGESTION_LIMIT = 40
@@ -25,12 +28,35 @@ class AdvClaim(models.Model):
         if not values:
             raise UserError(
                 self.env._(
-                    "No delivered or invoiced goods found for %(customer)s.",
+                    "No delivered or invoiced goods left to claim for %(customer)s (what was "
+                    "delivered or invoiced is already claimed, or there is nothing in the last "
+                    "%(days)s days).",
                     customer=self.partner_id.display_name,
+                    days=SUGGESTION_DAYS,
                 )
             )
         self.line_ids = [fields.Command.create(v) for v in values]
-        return True
+        return notify(
+            self.env,
+            self.env._(
+                "%(count)s lines suggested: remove those not concerned and adjust the claimed "
+                "quantities.",
+                count=len(values),
+            ),
+        )
+
+    @api.onchange("picking_id")
+    def _onchange_picking_id_suggest(self):
+        """A claim about a delivery is about its order too, and starts with what the delivery
+        delivered and is left to claim (the handler removes the lines not concerned and lowers
+        the quantities): on the form only, the quantity rule still runs on saving."""
+        if not self.picking_id:
+            return
+        if not self.sale_order_id and self.picking_id.sale_id:
+            self.sale_order_id = self.picking_id.sale_id
+        if not self.line_ids and self.picking_id.picking_type_code == "outgoing":
+            values = self._get_suggested_line_values()
+            self.line_ids = [fields.Command.create(v) for v in values]
 
     def _get_suggested_line_values(self):
         """Values of claimed lines for the claim's document, else the customer's last 90 days:
@@ -52,7 +78,35 @@ class AdvClaim(models.Model):
                 # Already suggested through its invoice line.
                 moves = moves.filtered(lambda m: m.sale_line_id.id not in invoiced_sale_lines)
             values += [self._prepare_line_from_move(move) for move in moves]
-        return values
+        return self._left_to_claim(values)
+
+    def _left_to_claim(self, values):
+        """``values`` of claimed lines at what is left to claim: on each document line they are
+        tied to, what it delivered or invoiced less what the claims (not rejected, this one
+        included) already claim on it; those with nothing left are dropped. Three grouped
+        queries."""
+        Line = self.env["adv.claim.line"]
+        claimed = {}
+        for field in TIE_FIELDS:
+            comodel = self.env[Line._fields[field].comodel_name]
+            claimed[field] = Line._claimed_quantities(
+                field, comodel.browse({v[field] for v in values if v.get(field)})
+            )
+        sale_lines = self.env["sale.order.line"].browse(
+            {v["sale_line_id"] for v in values if v.get("sale_line_id")}
+        )
+        delivered = {sl.id: max(sl.qty_delivered, sl.qty_invoiced) for sl in sale_lines.sudo()}
+        left = []
+        for vals in values:
+            quantity = min(
+                (delivered[vals[f]] if f == "sale_line_id" else vals["quantity"])
+                - claimed[f].get(vals[f], 0.0)
+                for f in TIE_FIELDS
+                if vals.get(f)
+            )
+            if quantity > 0:
+                left.append(dict(vals, quantity=min(quantity, vals["quantity"])))
+        return left
 
     def _get_suggestion_domains(self):
         """(invoice line domain, stock move domain) of the goods this claim may be about; None

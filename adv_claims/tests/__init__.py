@@ -7,3 +7,5 @@ from . import test_access
 from . import test_portal
 from . import test_refusal_kept
 from . import test_ui
+from . import test_claim_lines
+from . import test_french

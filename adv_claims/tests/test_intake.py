@@ -77,7 +77,7 @@ class TestIntake(ClaimsCommon):
         # The handler accepts it: the contact, then the claim with the message and attachment.
         action = intake.with_user(self.handler).action_accept()
         claim = intake.claim_id
-        self.assertEqual(action["res_id"], claim.id)
+        self.assertEqual(action["params"]["next"]["res_id"], claim.id)
         self.assertEqual(intake.state, "accepted")
         contact = self.partners("eve@unknown.example")
         self.assertEqual(contact.name, "Eve Stranger")

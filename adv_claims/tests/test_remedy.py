@@ -29,7 +29,7 @@ class TestRemedy(ClaimsCommon):
         self.assertEqual(remedy.amount, 200.0)
         action = remedy.action_execute()
         refund = remedy.account_move_id
-        self.assertEqual(action["res_id"], refund.id)
+        self.assertEqual(action["params"]["next"]["res_id"], refund.id)
         self.assertEqual(refund.move_type, "out_refund")
         self.assertEqual(refund.state, "draft")
         self.assertEqual(refund.reversed_entry_id, self.invoice)

@@ -138,3 +138,70 @@ class TestRefusedRemedyTourPhone(PhoneTourMixin, RefusedRemedyTourCase):
     def test_a_gesture_above_the_delegation_is_refused_on_a_phone(self):
         self.start_tour("/odoo/adv-claims", "adv_claims_remedy_refused_phone", login="claims_tour")
         self.assert_kept_waiting()
+
+
+class FileFromDeliveryTourCase(HttpCase):
+    """A French-speaking claim handler and a customer's delivery of 20 tiles, done."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ClaimsCommon.switch_off_order_control(cls.env.company)
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.handler = new_claim_handler(
+            cls.env, "claims_tour_fr", password="claims_tour_fr", lang="fr_FR"
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Carrelages de la Visite", "is_company": True}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Carreaux de la visite", "type": "consu", "list_price": 30.0}
+        )
+        cls.order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": cls.product.id, "product_uom_qty": 20, "price_unit": 30.0}
+                    )
+                ],
+            }
+        )
+        cls.order.action_confirm()
+        cls.delivery = cls.order.picking_ids
+        cls.delivery.move_ids.quantity = 20
+        cls.delivery.with_context(skip_sms=True).button_validate()
+
+    def assert_claim_filed(self):
+        claim = self.env["adv.claim"].search([("picking_id", "=", self.delivery.id)])
+        self.assertEqual(len(claim), 1)
+        self.assertEqual(claim.subject, "Carreaux cassés à la livraison")
+        self.assertEqual(
+            (claim.partner_id, claim.sale_order_id, claim.user_id),
+            (self.customer, self.order, self.handler),
+        )
+        self.assertEqual(claim.line_ids.move_id, self.delivery.move_ids)
+        self.assertEqual(claim.line_ids.sale_line_id, self.order.order_line)
+        self.assertEqual((claim.line_ids.quantity, claim.amount_claimed), (20.0, 600.0))
+
+
+@tagged("post_install", "-at_install")
+class TestFileFromDeliveryDesktop(FileFromDeliveryTourCase):
+    def test_file_a_claim_from_a_delivery_in_4_clicks(self):
+        self.start_tour(
+            f"/odoo/stock.picking/{self.delivery.id}",
+            "adv_claims_file_from_delivery_desktop",
+            login="claims_tour_fr",
+        )
+        self.assert_claim_filed()
+
+
+@tagged("post_install", "-at_install")
+class TestFileFromDeliveryPhone(PhoneTourMixin, FileFromDeliveryTourCase):
+    def test_file_a_claim_from_a_delivery_in_4_taps(self):
+        self.start_tour(
+            f"/odoo/stock.picking/{self.delivery.id}",
+            "adv_claims_file_from_delivery_phone",
+            login="claims_tour_fr",
+        )
+        self.assert_claim_filed()

@@ -10,10 +10,12 @@ from . import adv_dunning_notice_fees
 from . import adv_dunning_notice_line
 from . import adv_dunning_promise
 from . import account_move
+from . import account_move_mentions
 from . import account_move_line
 from . import account_payment_term
 from . import res_company
 from . import res_partner
 from . import res_partner_owned
+from . import res_partner_mentions
 from . import adv_dunning_balance
 from . import mail_mail

@@ -1,9 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import logging
-
 from odoo import Command, api, fields, models
-from odoo.tools import split_every
 from odoo.tools.pdf import merge_pdf
+
+from odoo.addons.adv_base.tools.report_pdf import render_pdfs
 
 from ..tools.late_payment import half_year_start
 from ..tools.litigation import litigation_file
@@ -17,8 +16,11 @@ CHANNELS = [
     ("channel_litigation", "_channel_litigation", True),
     ("notify_salesperson", "_channel_notify_sales", False),
 ]
-RENDER_BATCH = 100  # documents rendered by one wkhtmltopdf run
-_logger = logging.getLogger(__name__)
+RENDER_BATCH = 250  # documents rendered by one wkhtmltopdf run
+LETTER_REPORTS = {
+    "letter_attachment_id": "adv_dunning.action_report_letter",
+    "formal_notice_attachment_id": "adv_dunning.action_report_formal_notice",
+}
 
 
 class AdvDunningNotice(models.Model):
@@ -37,7 +39,8 @@ class AdvDunningNotice(models.Model):
         documents = not self.env.context.get("adv_dunning_no_documents")
         notices = self
         if documents:
-            # the e-mails' PDFs of all the notices at once (see _prepare_email_documents)
+            # the PDFs of all the notices at once (see _prepare_letters, _prepare_email_documents)
+            self._prepare_letters()
             notices = self.with_context(adv_dunning_documents=self._prepare_email_documents())
         for notice in notices:
             level = notice.level_id
@@ -104,65 +107,112 @@ class AdvDunningNotice(models.Model):
 
     def _prepare_email_documents(self):
         """{notice id: attachment ids}: the PDF of the listed invoices and the statement of
-        account of each notice that e-mails them, rendered for all the notices at once (per
-        language, a wkhtmltopdf run per ``RENDER_BATCH`` documents, not one per notice), read
-        by ``_invoice_attachments``."""
+        account of each notice that e-mails them, rendered for all the notices at once (a
+        wkhtmltopdf run per ``RENDER_BATCH`` documents, not one per notice; each document in
+        its customer's language), read by ``_invoice_attachments``."""
         notices = self.filtered(
             lambda n: (
                 n.level_id.channel_email and n.level_id.attach_invoices and not n._email_blocker()
             )
         )
-        prepared = {}
-        for lang, group in notices.grouped(lambda n: n.partner_id.lang or self.env.lang).items():
-            invoices = group.line_ids.move_id.filtered(lambda m: not m.sudo().invoice_pdf_report_id)
-            invoice_pdfs = self._render_pdfs("account.account_invoices", invoices.ids, lang)
-            statements = self._render_pdfs(
-                "adv_dunning.action_report_statement", group.partner_id.ids, lang
-            )
-            vals_list, owners = [], []
-            for notice in group.with_context(lang=lang):
-                rendered = [invoice_pdfs[m.id] for m in notice.line_ids.move_id if m in invoices]
-                name = notice.partner_id.name
-                if rendered:
-                    vals_list.append(
-                        notice._attachment_vals(
-                            self.env._("Invoices %(customer)s", customer=name) + ".pdf",
-                            merge_pdf(rendered) if len(rendered) > 1 else rendered[0],
-                        )
-                    )
-                    owners.append(notice)
+        invoices = notices.line_ids.move_id.filtered(lambda m: not m.sudo().invoice_pdf_report_id)
+        invoice_pdfs = self._render_pdfs("account.account_invoices", invoices.ids)
+        statements = self._render_pdfs(
+            "adv_dunning.action_report_statement", notices.partner_id.ids
+        )
+        vals_list, owners = [], []
+        for notice in notices:
+            notice = notice.with_context(lang=notice.partner_id.lang or self.env.lang)
+            rendered = [invoice_pdfs[m.id] for m in notice.line_ids.move_id if m in invoices]
+            name = notice.partner_id.name
+            if rendered:
                 vals_list.append(
                     notice._attachment_vals(
-                        self.env._("Statement of account %(customer)s", customer=name) + ".pdf",
-                        statements[notice.partner_id.id],
+                        notice.env._("Invoices %(customer)s", customer=name) + ".pdf",
+                        merge_pdf(rendered) if len(rendered) > 1 else rendered[0],
                     )
                 )
                 owners.append(notice)
-            attachments = self.env["ir.attachment"].sudo().create(vals_list)
-            for notice, attachment in zip(owners, attachments, strict=True):
-                prepared.setdefault(notice.id, ())
-                prepared[notice.id] += (attachment.id,)
+            vals_list.append(
+                notice._attachment_vals(
+                    notice.env._("Statement of account %(customer)s", customer=name) + ".pdf",
+                    statements[notice.partner_id.id],
+                )
+            )
+            owners.append(notice)
+        attachments = self.env["ir.attachment"].sudo().create(vals_list)
+        prepared = {}
+        for notice, attachment in zip(owners, attachments, strict=True):
+            prepared[notice.id] = prepared.get(notice.id, ()) + (attachment.id,)
         return prepared
 
-    def _render_pdfs(self, report_ref, res_ids, lang):
-        """{res id: PDF content} of a report, a wkhtmltopdf run per ``RENDER_BATCH`` records,
-        split per record by Odoo; one run per record where the batch cannot be rendered or
-        split (a wkhtmltopdf built without its patched Qt renders one document per run)."""
-        Report = self.env["ir.actions.report"].sudo().with_context(lang=lang)
-        result = {}
-        for chunk in split_every(RENDER_BATCH, res_ids, list):
-            if len(chunk) > 1:
-                try:
-                    with self.env.cr.savepoint():
-                        streams, __ = Report._pre_render_qweb_pdf(report_ref, res_ids=chunk)
-                    if set(chunk) <= set(streams) and all(streams[rid]["stream"] for rid in chunk):
-                        result |= {rid: streams[rid]["stream"].getvalue() for rid in chunk}
-                        continue
-                except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
-                    _logger.info("%s: batch rendering failed (%s), one by one", report_ref, error)
-            for rid in chunk:
-                result[rid] = Report._render_qweb_pdf(report_ref, [rid])[0]
-        return result
+    def _render_pdfs(self, report_ref, res_ids, lang=None):
+        """{res id: PDF content} of a report, a wkhtmltopdf run per ``RENDER_BATCH`` records
+        split per record (see adv_base's ``render_pdfs``)."""
+        Report = self.env["ir.actions.report"].sudo()
+        if lang:
+            Report = Report.with_context(lang=lang)
+        return render_pdfs(Report, report_ref, res_ids, RENDER_BATCH)
+
+    def _prepare_letters(self):
+        """The letter and the formal notice of the notices whose level prints them (and the
+        letter of those whose e-mail cannot reach the customer), rendered for all the notices
+        at once, each in its customer's language: ``_channel_letter`` and
+        ``_channel_formal_notice`` find them attached."""
+        formal = self.filtered(lambda n: n.level_id.channel_formal_notice)
+        formal.filtered(lambda n: not n.penalty_rate)._set_penalty_rates()
+        todo = {
+            "letter_attachment_id": self.filtered(
+                lambda n: (
+                    n.level_id.channel_letter or (n.level_id.channel_email and n._email_blocker())
+                )
+            ),
+            "formal_notice_attachment_id": formal,
+        }
+        for field, notices in todo.items():
+            notices = notices.filtered(lambda n, f=field: not n[f])
+            if not notices:
+                continue
+            contents = self._render_pdfs(LETTER_REPORTS[field], notices.ids)
+            attachments = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        notice._attachment_vals(
+                            notice._letter_name(field) + ".pdf", contents[notice.id]
+                        )
+                        for notice in notices
+                    ]
+                )
+            )
+            for notice, attachment in zip(notices, attachments, strict=True):
+                notice[field] = attachment
+
+    def _letter_name(self, field):
+        self.ensure_one()
+        if field == "formal_notice_attachment_id":
+            return self.env._("Formal notice %(notice)s", notice=self.name)
+        return self.env._("Letter %(notice)s", notice=self.name)
+
+    def _set_penalty_rates(self):
+        """The penalty rate quoted by each formal notice: the customer's policy's rate of the
+        half-year it is sent in (a half-year missing from the rate table is told on the run,
+        once for all its notices)."""
+        Rate = self.env["adv.late.payment.rate"]
+        for run, notices in self.grouped("run_id").items():
+            fallbacks, rate_functions = {}, {}
+            for notice in notices:
+                policy = notice.partner_id.with_company(
+                    notice.company_id
+                ).adv_dunning_policy_id or (notice.company_id.adv_dunning_policy_id)
+                contract_rate = policy.contract_rate or None
+                if contract_rate not in rate_functions:
+                    rate_functions[contract_rate] = Rate._rate_function(contract_rate, fallbacks)
+                notice.penalty_rate = rate_functions[contract_rate](
+                    half_year_start(notice.date_sent or fields.Date.today())
+                )
+            run.sudo()._note_rate_fallbacks(fallbacks)
 
     def _invoice_attachments(self):
         """The PDF of the listed invoices and the statement of account, as attachments (those
@@ -222,9 +272,9 @@ class AdvDunningNotice(models.Model):
         self.ensure_one()
         if not self.letter_attachment_id:
             self.letter_attachment_id = self._attach_report(
-                "adv_dunning.action_report_letter",
+                LETTER_REPORTS["letter_attachment_id"],
                 self.ids,
-                self.env._("Letter %(notice)s", notice=self.name),
+                self._letter_name("letter_attachment_id"),
             )
         return self.letter_attachment_id
 
@@ -243,21 +293,13 @@ class AdvDunningNotice(models.Model):
         indemnity; an activity asks to post it by registered letter and record its number."""
         self.ensure_one()
         if not self.penalty_rate:
-            policy = self.partner_id.with_company(self.company_id).adv_dunning_policy_id or (
-                self.company_id.adv_dunning_policy_id
+            self._set_penalty_rates()
+        if not self.formal_notice_attachment_id:
+            self.formal_notice_attachment_id = self._attach_report(
+                LETTER_REPORTS["formal_notice_attachment_id"],
+                self.ids,
+                self._letter_name("formal_notice_attachment_id"),
             )
-            fallbacks = {}
-            rate_for = self.env["adv.late.payment.rate"]._rate_function(
-                policy.contract_rate or None, fallbacks
-            )
-            self.penalty_rate = rate_for(half_year_start(self.date_sent or fields.Date.today()))
-            # a missing half-year is told on the run, once for all its notices
-            self.run_id.sudo()._note_rate_fallbacks(fallbacks)
-        self.formal_notice_attachment_id = self._attach_report(
-            "adv_dunning.action_report_formal_notice",
-            self.ids,
-            self.env._("Formal notice %(notice)s", notice=self.name),
-        )
         self.activity_schedule(
             "adv_dunning.mail_activity_type_registered_letter",
             user_id=self._collector().id,

@@ -93,7 +93,11 @@ class AdvDunningRun(models.Model):
                     for missing, used in sorted(fallbacks.items())
                 )
                 + " "
-                + self.env._("Add it in Sales Administration > Configuration > Late-payment rates.")
+                + self.env._(
+                    "Add it in Sales Administration > Configuration > Late-payment rates (Add "
+                    "a half-year, or import the published figures; ADV administrators), then "
+                    "preview again."
+                )
                 if fallbacks
                 else False
             )
@@ -126,6 +130,7 @@ class AdvDunningRun(models.Model):
         for run in self._draft_runs_locked():
             run.notice_ids.filtered(lambda n: n.state == "draft").unlink()
             run.date = fields.Date.context_today(run)  # a preview is always as of today
+            run.rate_fallbacks = False  # told again if the rate table still misses them
             run._end_expired_disputes_and_promises()
             for batch in run._split(run._partners_to_notice()):
                 run._process_batch(batch)
@@ -137,6 +142,15 @@ class AdvDunningRun(models.Model):
             run.notice_ids.filtered(lambda n: n.state == "draft")._send()
             run.state = "done"
         return True
+
+    def action_add_missing_rate(self):
+        """The short form adding a half-year's rates, for the first half-year this run had to
+        do without (the rate table itself allows only ADV administrators to add it)."""
+        self.ensure_one()
+        missing = min(self.rate_fallbacks or {}, default=None)
+        return self.env["adv.late.payment.rate.add"]._action_open(
+            fields.Date.to_date(missing) if missing else None
+        )
 
     def _draft_runs_locked(self):
         """The runs to preview or send, one by one: each must still be a draft, and its company
@@ -435,7 +449,8 @@ class AdvDunningRun(models.Model):
         for missing, used in sorted(new.items()):
             _logger.warning(
                 "Dunning run %s: no late-payment rate for %s, using %s: add it in "
-                "Configuration > Late-payment rates",
+                "Sales Administration > Configuration > Late-payment rates (Add a half-year, "
+                "or import the published figures)",
                 self.name,
                 Rate._half_year_label(fields.Date.to_date(missing)),
                 Rate._half_year_label(fields.Date.to_date(used)),

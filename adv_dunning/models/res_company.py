@@ -26,3 +26,9 @@ class ResCompany(models.Model):
         help="Gets the calls, letters to post and hand-overs of the daily dunning run. Empty: the "
         "customer's salesperson.",
     )
+    adv_mentions_require_terms = fields.Boolean(
+        string="Payment terms required on French B2B invoices",
+        help="Refuse to post an invoice of a French company to a professional customer without "
+        "payment terms: the payment conditions it must state (C. com. L441-9) would rest on a "
+        "typed due date alone. Off: the invoice is posted with a warning.",
+    )

@@ -116,9 +116,13 @@ class ResPartner(models.Model):
         return action
 
     def _adv_statement(self, company=None, date=None):
-        """The statement of account of this customer: its open receivable items in the company
-        currency, oldest due first, with their dunning level (one search)."""
+        """The statement of account of this customer (see ``_adv_statements``)."""
         self.ensure_one()
+        return self._adv_statements(company, date)[self.id]
+
+    def _adv_statements(self, company=None, date=None):
+        """{partner id: statement of account}: each customer's open receivable items in the
+        company currency, oldest due first, with their dunning level; one search for all."""
         company = company or self.env.company
         date = date or fields.Date.context_today(self)
         items = (
@@ -126,7 +130,7 @@ class ResPartner(models.Model):
             .sudo()
             .search(
                 [
-                    ("partner_id", "child_of", self.commercial_partner_id.id),
+                    ("partner_id", "child_of", self.commercial_partner_id.ids),
                     ("company_id", "=", company.id),
                     ("account_type", "=", "asset_receivable"),
                     ("parent_state", "=", "posted"),
@@ -136,24 +140,28 @@ class ResPartner(models.Model):
                 order="date_maturity, id",
             )
         )
-        lines = [
-            {
-                "name": item.move_id.name,
-                "date": item.date,
-                "date_maturity": item.date_maturity,
-                "days_overdue": max((date - item.date_maturity).days, 0)
-                if item.date_maturity
-                else 0,
-                "level": item.adv_dunning_level_id.name or "",
-                "amount": item.balance,
-                "residual": item.amount_residual,
+        by_customer = items.grouped(lambda item: item.partner_id.commercial_partner_id)
+        statements = {}
+        for partner in self:
+            lines = [
+                {
+                    "name": item.move_id.name,
+                    "date": item.date,
+                    "date_maturity": item.date_maturity,
+                    "days_overdue": max((date - item.date_maturity).days, 0)
+                    if item.date_maturity
+                    else 0,
+                    "level": item.adv_dunning_level_id.name or "",
+                    "amount": item.balance,
+                    "residual": item.amount_residual,
+                }
+                for item in by_customer.get(partner.commercial_partner_id.sudo(), [])
+            ]
+            statements[partner.id] = {
+                "date": date,
+                "currency": company.currency_id,
+                "lines": lines,
+                "overdue": sum(ln["residual"] for ln in lines if ln["days_overdue"] > 0),
+                "total": sum(ln["residual"] for ln in lines),
             }
-            for item in items
-        ]
-        return {
-            "date": date,
-            "currency": company.currency_id,
-            "lines": lines,
-            "overdue": sum(ln["residual"] for ln in lines if ln["days_overdue"] > 0),
-            "total": sum(ln["residual"] for ln in lines),
-        }
+        return statements

@@ -1,1 +1,2 @@
 from . import aged_balance_xlsx
+from . import report_statement

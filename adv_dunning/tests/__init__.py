@@ -10,3 +10,7 @@ from . import test_dispute_edit
 from . import test_evidence_kept
 from . import test_owned_fields_rpc
 from . import test_sending_rechecks
+from . import test_payment_mentions
+from . import test_payment_mentions_http
+from . import test_letters_pdf
+from . import test_late_payment_rate_table

@@ -3,6 +3,7 @@ import csv
 import io
 
 from freezegun import freeze_time
+from markupsafe import escape
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
@@ -106,19 +107,29 @@ class TestDunningChannels(DunningCommon):
 
     # letters -----------------------------------------------------------
 
+    def assertWordedAsTheInvoices(self, html, notice):
+        """The letter words its penalties with the invoices' payment mentions, in the
+        customer's language (the same function, so the same rate and indemnity)."""
+        mentions = notice.partner_id._adv_payment_mentions(notice.company_id, notice.date_sent)
+        self.assertIn(str(escape(mentions.penalties)), html)
+        self.assertIn(str(escape(mentions.indemnity)), html)
+        return mentions
+
     def test_letter_renders_in_english_and_french(self):
         self.invoice(1000.0, "2026-03-20")
         with freeze_time("2026-04-05"):
             notice = self.dun().notice_ids
         english = self.html("adv_dunning.report_letter", notice)
         self.assertIn("Dear Sir or Madam", english)
-        self.assertIn("40 euros per invoice", english)
-        self.assertIn("L441-10", english)
+        mentions = self.assertWordedAsTheInvoices(english, notice)
+        self.assertIn("L441-10", mentions.penalties)
+        self.assertIn("recovery costs", mentions.indemnity)
         self.customer.lang = "fr_FR"
         french = self.html("adv_dunning.report_letter", notice)
         self.assertIn("Madame, Monsieur", french)
-        self.assertIn("40 euros par facture", french)
-        self.assertIn("L441-10", french)
+        mentions = self.assertWordedAsTheInvoices(french, notice)
+        self.assertIn("Pénalités de retard", mentions.penalties)
+        self.assertIn("40,00", mentions.indemnity)
 
     def test_formal_notice_quotes_the_rate_and_the_indemnity(self):
         self.invoice(1000.0, "2026-02-15")
@@ -131,16 +142,15 @@ class TestDunningChannels(DunningCommon):
         self.assertTrue(registered)
         english = self.html("adv_dunning.report_formal_notice", notice)
         self.assertIn("formal notice to pay", english)
-        self.assertIn("12.15 %", english)
-        self.assertIn("fixed\n                    indemnity for recovery costs", english)
-        self.assertIn("<strong>40 euros</strong>", english)
-        self.assertIn("D441-5", english)
+        mentions = self.assertWordedAsTheInvoices(english, notice)
+        self.assertIn("12.15 %", mentions.penalties)  # the notice's own penalty rate
+        self.assertIn("D441-5", mentions.indemnity)
         self.customer.lang = "fr_FR"
         french = self.html("adv_dunning.report_formal_notice", notice)
         self.assertIn("mettons en demeure", french)
-        self.assertIn("12,15 %", french)
-        self.assertIn("indemnité forfaitaire pour frais de recouvrement", french)
-        self.assertIn("<strong>40 euros</strong>", french)
+        mentions = self.assertWordedAsTheInvoices(french, notice)
+        self.assertIn("12,15 %", mentions.penalties)
+        self.assertIn("Indemnité forfaitaire pour frais de recouvrement", mentions.indemnity)
         # the registered letter is posted: its number is recorded, the activity is done
         notice.with_user(self.collector).tracking_number = "1A 234 567 8901 2"
         self.assertFalse(registered.exists())

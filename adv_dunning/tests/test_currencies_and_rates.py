@@ -102,12 +102,18 @@ class TestMissingLatePaymentRate(DunningCommon):
         warnings = self.warnings_of_this_company(logs)
         self.assertEqual(len(warnings), 1, warnings)
         self.assertIn("no late-payment rate for H2 2026, using H1 2026", warnings[0])
-        self.assertIn("Configuration > Late-payment rates", warnings[0])
+        self.assertIn(
+            "Sales Administration > Configuration > Late-payment rates (Add a half-year, or "
+            "import the published figures)",
+            warnings[0],
+        )
         self.assertEqual(run.rate_fallbacks, {"2026-07-01": "2026-01-01"})
         self.assertEqual(
             run.rate_warning,
             "No late-payment rate for H2 2026: the rate of H1 2026 is used. "
-            "Add it in Sales Administration > Configuration > Late-payment rates.",
+            "Add it in Sales Administration > Configuration > Late-payment rates (Add a "
+            "half-year, or import the published figures; ADV administrators), then preview "
+            "again.",
         )
         french = run.with_context(lang="fr_FR").rate_warning
         self.assertIn("S2 2026", french)

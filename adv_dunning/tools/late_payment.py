@@ -82,3 +82,37 @@ def late_penalty(amount, due_date, until, payments, rate_for):
     """Total penalty, rounded to the cent, and its segments."""
     segments = penalty_segments(amount, due_date, until, payments, rate_for)
     return round(sum(s.penalty for s in segments), 2), segments
+
+
+# ------------------------------------------------------------------------------------------------
+# What a French B2B invoice states in advance (C. com. L441-9): the penalty rate, the fixed
+# indemnity and the early-payment discount terms, from the same rates as the dunning's penalties.
+# ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StatedRate:
+    """The penalty rate an invoice states for the half-year of its date."""
+
+    half_year: date  # first day of the invoice date's half-year
+    contract_rate: float  # the customer's contract rate (0: ECB + 10 points)
+    rate: float | None = None  # annual rate in %; None: the rate table is empty
+    rate_half_year: date | None = None  # the half-year whose row gave the rate
+
+    @property
+    def fallback(self):
+        """The table has no row for the half-year: the latest known one is stated."""
+        return self.rate is not None and self.rate_half_year != self.half_year
+
+
+@dataclass(frozen=True)
+class PaymentMentions:
+    """The three mentions, worded in the customer's language: late-payment penalties, fixed
+    recovery indemnity, early-payment discount (or its absence)."""
+
+    penalties: str
+    indemnity: str
+    discount: str
+    stated: StatedRate
+
+    @property
+    def texts(self):
+        return [self.penalties, self.indemnity, self.discount]

@@ -120,7 +120,9 @@ class AdvSupplyChase(models.Model):
                       AND p.state IN ('waiting', 'confirmed', 'assigned')
                       AND m.state NOT IN ('done', 'cancel')
                       AND p.scheduled_date <= %(horizon)s
-                 GROUP BY p.id, po.id""",
+                 GROUP BY p.id, po.id
+                 -- An order's receipts in one batch: its customer impact is computed once.
+                 ORDER BY po.id, p.id""",
                 horizon=horizon,
             ),
             now,
@@ -151,7 +153,8 @@ class AdvSupplyChase(models.Model):
                     WHERE t.code = 'outgoing'
                       AND p.state IN ('waiting', 'confirmed', 'assigned')
                       AND COALESCE(p.date_deadline, p.scheduled_date) <= %(now)s
-                 GROUP BY p.id, so.user_id, so.currency_id""",
+                 GROUP BY p.id, so.user_id, so.currency_id
+                 ORDER BY p.id""",
                 now=now,
             ),
             now,
@@ -213,18 +216,47 @@ class AdvSupplyChase(models.Model):
             self.browse(to_escalate)._close(
                 "escalated", self.env._("Escalated to the next level of the chase.")
             )
-        # No "created" note, no follower for the cron's user, no tracking template per generated
-        # chase (none is defined): its chatter starts with its e-mail, its responsible follows
-        # it as before.
-        quiet = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "mail_notrack": True}
-        chases = self.with_context(**quiet).create(vals_list).with_env(self.env)
-        chases._carry_out_level()
+        impacts = None
         if kind == "late_receipt":
-            chases._refresh_impacts()
-            # The activities were scheduled with the late value: My Day ranks them by the
-            # value of the customer orders now known to be at risk.
-            chases._adv_day_refresh()
+            # Each chase gets its customer orders at risk before its activity: My Day ranks the
+            # activities by their value.
+            impacts = self._add_impacts(vals_list)
+        # Created without the chatter's work per record: no "created" note, no follower for the
+        # cron's user, no tracking message, no auto-subscription (a chase's responsible is not a
+        # tracked field: there is none). Its chatter starts with its e-mail; its responsible
+        # follows it through its activity.
+        chases = self.with_context(tracking_disable=True).create(vals_list).with_env(self.env)
+        if impacts is not None:
+            chases._create_impacts(impacts)
+        chases._carry_out_level()
         return chases
+
+    def _add_impacts(self, vals_list):
+        """The customer orders at risk of the late receipts' chases of ``vals_list``: a list of
+        impact values per chase, created by :meth:`_create_impacts` once the chases exist."""
+        impacts = self._impact_values(
+            self.env["purchase.order"].browse({vals["purchase_id"] for vals in vals_list}),
+            self.env["stock.picking"].browse({vals["picking_id"] for vals in vals_list}),
+        )
+        return [impacts(vals["purchase_id"], vals["picking_id"]) for vals in vals_list]
+
+    def _create_impacts(self, impacts):
+        """Create the customer orders at risk of these new chases (``impacts``: a list of
+        values per chase) in one ``create``, then publish them. The chases' totals follow in
+        one grouped read for the batch (a chase's totals are computed fields, never written by
+        the caller)."""
+        rows = (
+            self.env["adv.supply.impact"]
+            .sudo()
+            .create(
+                [
+                    dict(row, chase_id=chase.id)
+                    for chase, chase_rows in zip(self, impacts, strict=True)
+                    for row in chase_rows
+                ]
+            )
+        )
+        self._adv_impacts_published(rows)
 
     def _chases_in_progress(self, kind, doc_ids, now):
         """``({document id: (open chase id, its level id)}, {ids of the documents waiting for

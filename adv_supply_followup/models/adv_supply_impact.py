@@ -31,7 +31,7 @@ class AdvSupplyImpact(models.Model):
     date_new = fields.Date(string="Likely new date")
     delay_days = fields.Integer(compute="_compute_delay_days")
     amount = fields.Monetary(string="Value at risk", currency_field="currency_id")
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    currency_id = fields.Many2one(related="company_id.currency_id", store=True)
     mode = fields.Selection(selection=IMPACT_MODE)
     date_notified = fields.Datetime(string="Customer told on", readonly=True)
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..tools.customer_impact import mts_impact
+from ..tools.customer_impact import IncomingTimeline, mts_impact
 
 # How far make-to-order chains are followed (receipt, input, quality, stock, pick, pack, out).
 MTO_MAX_HOPS = 6
@@ -48,13 +48,19 @@ class PurchaseOrder(models.Model):
         by_order, incoming = defaultdict(list), defaultdict(list)
         for move in inbound:
             by_order[move.purchase_line_id.order_id.id].append(move.id)
-            incoming[move.product_id.id].append((move.id, move.date.date(), move.product_qty))
+            incoming[move.product_id.id].append((move.date.date(), move.product_qty))
+        # Per product, all its receipts (those analysed at their current date) by date, sorted
+        # once: each order's analysis takes its own receipts out of them.
+        timelines = {
+            product_id: IncomingTimeline(forecast.other_incoming[product_id] + analysed)
+            for product_id, analysed in incoming.items()
+        }
         result = {}
         for order in self:
             late = inbound.browse(by_order[order.id])
             expected = {m.id: self._adv_expected_date(m) for m in late}
             rows = order._adv_mto_impact_rows(late, expected, mto)
-            rows += order._adv_mts_impact_rows(late, expected, incoming, forecast)
+            rows += order._adv_mts_impact_rows(late, expected, timelines, forecast)
             rows.sort(key=lambda r: (-r["amount"], r["date_due"]))
             result[order.id] = rows
         return result
@@ -136,27 +142,28 @@ class PurchaseOrder(models.Model):
             if expected[move.id] > self._adv_due_date(dest)
         ]
 
-    def _adv_mts_impact_rows(self, late, expected, incoming, forecast):
+    def _adv_mts_impact_rows(self, late, expected, timelines, forecast):
         """The make-to-stock rows of one order: per product of its receipt moves ``late``, the
         deliveries from stock that these receipts, now ``expected`` later, leave short.
-        ``incoming``: ``{product id: [(move id, date, qty)]}`` of all the receipt moves
-        analysed (the other orders' ones are other incoming goods for this order)."""
+        ``timelines``: ``{product id: IncomingTimeline}`` of all the product's receipts (the
+        other orders' ones analysed at their current date are other incoming goods here)."""
         self.ensure_one()
         Move = self.env["stock.move"].sudo()
-        late_ids = set(late.ids)
         rows = []
         for product in late.product_id:
             analysed = late.filtered(lambda m, p=product: m.product_id == p)
+            own = [(m.date.date(), m.product_qty) for m in analysed]
+            timeline = timelines[product.id]
+
+            def other_by(day, timeline=timeline, own=own):
+                return timeline.by(day) - sum(qty for date, qty in own if date <= day)
+
             at_risk = mts_impact(
                 forecast.on_hand.get((self.company_id.id, product.id), 0.0),
-                forecast.other_incoming[product.id]
-                + [
-                    (date, qty)
-                    for move_id, date, qty in incoming[product.id]
-                    if move_id not in late_ids
-                ],
+                (),
                 [(expected[m.id], m.product_qty) for m in analysed],
                 forecast.demands[product.id],
+                other_by=other_by,
             )
             # The receipt a delivery waits for: the late one that arrives on its new date.
             cause_by_date = {}

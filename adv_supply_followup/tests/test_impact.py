@@ -81,3 +81,19 @@ class TestCustomerImpact(SupplyCommon):
         self.assertEqual(chase.impact_amount, 1550.0)
         activity = chase.activity_ids
         self.assertFalse(activity)  # answered: its activity is done
+
+    def test_orders_analysed_together_count_each_other(self):
+        """Two late orders of one product analysed in one go (the daily batch): for each, the
+        other's receipt is stock to come on its current date, its own receipt is not (stock 0,
+        50 + 50 expected, a delivery of 80 due today: each order's delay leaves 30 short)."""
+        with freeze_time(TODAY - timedelta(days=10)):
+            first = self.make_purchase(qty=50, date_planned=day(-2))
+            second = self.make_purchase(qty=50, date_planned=day(-1))
+            sale = self.make_sale(80, day(0))
+        with freeze_time(TODAY):
+            rows = (first | second)._adv_impact_rows()
+        for order in first | second:
+            self.assertEqual(
+                [(r["sale_order_id"], r["qty_at_risk"], r["date_new"]) for r in rows[order.id]],
+                [(sale.id, 30.0, date(2026, 3, 3))],
+            )

@@ -13,30 +13,50 @@ and SO2 of 50 due D+12: SO1 is at risk with new date D+10; SO2 is not (the goods
 its due date; what it lacks beyond them is not caused by this delay).
 """
 
+from bisect import bisect_right
+from itertools import accumulate
 
-def mts_impact(on_hand, other_incoming, late_incoming, demands):
+
+class IncomingTimeline:
+    """The quantity of receipts expected by a date, ``(date, qty)`` sorted once: the many
+    analyses of one product (one per purchase order) read it by bisection, rather than sort
+    and walk all the product's receipts each time."""
+
+    def __init__(self, incoming):
+        pairs = sorted(incoming, key=lambda pair: pair[0])
+        self.dates = [date for date, _qty in pairs]
+        self.totals = list(accumulate(qty for _date, qty in pairs))
+
+    def by(self, day):
+        """The quantity expected on or before ``day``."""
+        index = bisect_right(self.dates, day)
+        return self.totals[index - 1] if index else 0.0
+
+
+def mts_impact(on_hand, other_incoming, late_incoming, demands, other_by=None):
     """Demands at risk because of the late receipts of one product.
 
     :param float on_hand: stock available now
     :param list other_incoming: ``(date, qty)`` of the receipts not analysed
     :param list late_incoming: ``(date, qty)`` of the analysed receipts (their current date)
     :param list demands: dicts with ``key``, ``date_due`` and ``qty``
+    :param other_by: instead of ``other_incoming``, a function ``date -> quantity`` of the
+        receipts not analysed expected by that date (see :class:`IncomingTimeline`)
     :return: ``{key: (qty_at_risk, date_new)}`` for the demands at risk
     """
-    other = sorted(other_incoming)
+    other_by = other_by or IncomingTimeline(other_incoming).by
     late = [[date, qty] for date, qty in sorted(late_incoming)]
     result = {}
     need = 0.0
     short_before = 0.0
-    # The demands come by due date: the supply by each due date grows as they go (one pass
-    # over the other receipts, whatever the number of demands).
-    supply, arrived = on_hand, 0
+    supply = {}  # {due date: stock on hand and other receipts by then}: once per date
+    # The demands come by due date; the loop stops once the late receipts are all taken.
     for demand in sorted(demands, key=lambda d: d["date_due"]):
         need += demand["qty"]
-        while arrived < len(other) and other[arrived][0] <= demand["date_due"]:
-            supply += other[arrived][1]
-            arrived += 1
-        uncovered = max(0.0, need - supply)
+        due = demand["date_due"]
+        if due not in supply:
+            supply[due] = on_hand + other_by(due)
+        uncovered = max(0.0, need - supply[due])
         short = min(demand["qty"], max(0.0, uncovered - short_before))
         if short <= 0:
             continue

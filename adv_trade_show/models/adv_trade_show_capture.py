@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..tools.normalize import normalize_email, normalize_phone
@@ -22,6 +22,7 @@ PROCESSING_FIELDS = {
     "matched_by",
     "suggested_partner_id",
     "created_partner_ids",
+    "notify_activity_id",
 }
 FRENCH_SPEAKING = {"FR", "BE", "CH", "LU", "MC", "CA"}
 
@@ -135,6 +136,16 @@ class AdvTradeShowCapture(models.Model):
         "when its name came from the visit): anonymised with the visitor at retention, "
         "unless an order, accounting documents or an opportunity keeps them.",
     )
+    notify_activity_id = fields.Many2one(
+        comodel_name="mail.activity",
+        string="Follow-up to Announce",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        index="btree_not_null",
+        help="The follow-up this capture scheduled, until its salesperson has been e-mailed "
+        "about it (a moment after the capture).",
+    )
     matched_by = fields.Selection(MATCHED_BY, readonly=True)
     suggested_partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -190,7 +201,13 @@ class AdvTradeShowCapture(models.Model):
                 if not vals.get(fname):
                     vals[fname] = value
             self._normalise_email_value(vals)
-        return super().create(vals_list)
+        # The capture is the visit's own record (who, when: create_uid and create_date): no
+        # "created" message and the booth staff member does not follow it; its processing is
+        # tracked (status) and the lead holds the conversation.
+        return super(
+            AdvTradeShowCapture,
+            self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True),
+        ).create(vals_list)
 
     def write(self, vals):
         self._check_processing_fields(vals)
@@ -252,15 +269,19 @@ class AdvTradeShowCapture(models.Model):
                     "type": "success",
                     "message": self._processed_message(),
                     # Back to my captures of today, ready for the next visitor.
-                    "next": dict(
-                        self.env["ir.actions.act_window"]._for_xml_id(
-                            "adv_trade_show.adv_trade_show_capture_action"
-                        ),
-                        target="main",
-                    ),
+                    "next": dict(self._captures_action(self.env.lang), target="main"),
                 },
             }
         return True
+
+    @api.model
+    @tools.ormcache("lang")
+    def _captures_action(self, lang):
+        """The booth's list of captures (read once per language, not at every capture: Odoo
+        clears this cache when an action changes). Callers copy it before changing it."""
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_trade_show.adv_trade_show_capture_action"
+        )
 
     def action_open_lead(self):
         self.ensure_one()

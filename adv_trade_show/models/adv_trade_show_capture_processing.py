@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 from psycopg2.errors import SerializationFailure
 
-from odoo import models, sql_db
+from odoo import api, models, sql_db
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -153,26 +153,31 @@ class AdvTradeShowCapture(models.Model):
         self.ensure_one()
         partner, lead, matched_by = self._find_match()
         # The salesperson hears of the new lead through its follow-up activity: one e-mail,
-        # not a second one for the assignment.
-        Lead = self.env["crm.lead"].sudo().with_context(mail_auto_subscribe_no_notify=True)
+        # not a second one for the assignment; the booth staff member does not follow it.
+        Lead = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(mail_auto_subscribe_no_notify=True, mail_create_nosubscribe=True)
+        )
         values = {"matched_by": matched_by, "state": "done", "partner_id": partner.id}
         if lead and lead.adv_show_id == self.show_id:
             # The same visitor seen twice at this show: one lead, the new capture linked to it
-            # (an internal note: the followers get no e-mail for it).
-            lead.message_post(
+            # (an internal note, logged: no follower is notified of it).
+            lead._message_log(
                 body=self.env._(
                     "Visitor captured again at the booth by %(user)s.", user=self.user_id.name
-                ),
-                subtype_xmlid="mail.mt_note",
+                )
             )
         else:
             lead = Lead.create(self._prepare_lead_values(partner or lead.partner_id))
-            self._schedule_follow_up(lead)
+            values["notify_activity_id"] = self._schedule_follow_up(lead).id
         values["lead_id"] = lead.id
         values["partner_id"] = (partner or lead.partner_id).id
         if matched_by == "new":
             values["suggested_partner_id"] = self._suggest_partner().id
-        self.sudo().write(values)
+        # Set by the processing itself, which the lead, the consent evidence and the
+        # notification on the phone report: no tracking message on the capture.
+        self.sudo().with_context(tracking_disable=True).write(values)
         self._record_consents()
         self._send_thanks()
 
@@ -259,18 +264,36 @@ class AdvTradeShowCapture(models.Model):
         return escape(self.env._("Given at the booth: %(contact)s", contact=", ".join(given)))
 
     def _schedule_follow_up(self, lead):
-        """The promised next step, due ``followup_days`` after the visit, for the salesperson."""
+        """The promised next step, due ``followup_days`` after the visit, for the salesperson,
+        who is e-mailed about it a moment later by :meth:`_cron_notify_follow_ups` (triggered
+        here): the phone does not wait for that e-mail to be rendered. Returns the activity."""
         activity_type = self.env.ref("adv_trade_show.mail_activity_show_followup")
         step = dict(self._fields["next_step"]._description_selection(self.env)).get(
             self.next_step, ""
         )
-        lead.activity_schedule(
+        self.env.ref("adv_trade_show.ir_cron_notify_follow_ups").sudo()._trigger()
+        return lead.with_context(mail_activity_quick_update=True).activity_schedule(
             activity_type_id=activity_type.id,
             summary=step,
             note=escape(self.need or ""),
             user_id=(lead.user_id or self.show_id.user_id or self.env.user).id,
             date_deadline=self.capture_date.date() + relativedelta(days=self.show_id.followup_days),
         )
+
+    @api.model
+    def _cron_notify_follow_ups(self, limit=500):
+        """Odoo's own assignment e-mail for each follow-up the captures scheduled, from the
+        booth staff member who captured the visitor (as if sent at the capture), once."""
+        captures = self.sudo().search([("notify_activity_id", "!=", False)], limit=limit)
+        activities = captures.notify_activity_id.filtered("active")
+        for user in activities.create_uid:
+            activities.filtered(lambda a, user=user: a.create_uid == user).with_user(
+                user
+            ).sudo().action_notify()
+        captures.write({"notify_activity_id": False})
+        if len(captures) == limit:
+            self.env.ref("adv_trade_show.ir_cron_notify_follow_ups")._trigger()
+        return activities
 
     def _record_consents(self):
         """The evidence: follow-up on legitimate interest (visitor informed), and marketing on

@@ -116,33 +116,57 @@ class TestCapture(TradeShowCommon):
 
     def test_the_salesperson_gets_one_email_per_lead_and_none_for_a_second_capture(self):
         """The follow-up activity's e-mail tells the salesperson of the new lead (no second
-        e-mail for the assignment); the visitor captured again is an internal note on the lead,
-        e-mailed to no follower."""
+        e-mail for the assignment), from the booth staff member, a moment after the capture
+        (the job the capture triggers), once; the visitor captured again is an internal note
+        on the lead, e-mailed to no follower."""
         seller = self.sales_tiles.partner_id
+        cron = self.env.ref("adv_trade_show.ir_cron_notify_follow_ups")
+        Capture = self.env["adv.trade.show.capture"]
+        Capture._cron_notify_follow_ups()  # what the database already had to announce (demo)
 
         def seller_messages():
             return self.env["mail.message"].search(
                 [("model", "=", "crm.lead"), ("partner_ids", "in", seller.ids)]
             )
 
+        def triggers():
+            return self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+
         # As over RPC: mail tracking and subscriptions on (the test classes turn them off).
         self.env = self.env(context=dict(self.env.context, tracking_disable=False))
         first = self.capture(product_ids=[Command.set(self.tiles.ids)])
+        before = triggers()
         first.action_process()
         lead = first.sudo().lead_id
         self.assertEqual(lead.user_id, self.sales_tiles)
+        self.assertFalse(seller_messages(), "the phone does not wait for the e-mail")
+        self.assertEqual(triggers(), before + 1, "the e-mail job is triggered")
+        self.assertEqual(Capture._cron_notify_follow_ups(), lead.activity_ids)
         notified = seller_messages()
         self.assertEqual(len(notified), 1, notified.mapped("subject"))
         self.assertEqual(notified.res_id, lead.id)
+        self.assertEqual(notified.author_id, self.staff.partner_id)
         self.assertIn(lead.activity_ids.summary, notified.body)
+        self.assertIn("Sam Staff", notified.body)
         self.assertEqual(notified.mail_ids.recipient_ids, seller)
+        self.assertFalse(Capture._cron_notify_follow_ups(), "announced once")
         again = self.capture(user=self.show_manager)
         again.action_process()
         self.assertEqual(again.sudo().lead_id, lead)
         note = lead.message_ids.filtered(lambda m: "captured again" in (m.body or ""))
         self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertFalse(Capture._cron_notify_follow_ups())
         self.assertEqual(seller_messages(), notified)
         self.assertFalse(note.mail_ids)
+
+    def test_a_follow_up_done_before_its_email_is_not_announced(self):
+        """The salesperson already called the visitor back: no e-mail about it afterwards."""
+        self.env["adv.trade.show.capture"]._cron_notify_follow_ups()  # the demo's, announced
+        capture = self.capture()
+        capture.action_process()
+        capture.sudo().lead_id.activity_ids.action_feedback(feedback="Called at the booth")
+        self.assertFalse(self.env["adv.trade.show.capture"]._cron_notify_follow_ups())
+        self.assertFalse(capture.sudo().notify_activity_id)
 
     def _thanks_mails(self, capture):
         return self.env["mail.mail"].search(

@@ -7,9 +7,11 @@ batch of 500 customers compute and create the notices ("compute") and send them 
 levels written, the channels of each notice's level run; here the litigation level, reached by
 every customer: a CSV file, an activity and the fees). Best of two, each on the same data.
 
-Then the cost of sending notices with their PDFs: first reminders, each an e-mail from the
-level's template with the invoice's PDF and the statement of account attached (rendered by
-wkhtmltopdf), queued (no mail transport).
+Then the cost of sending notices with their PDFs: second reminders, each an e-mail from the
+level's template with the invoice's PDF and the statement of account attached, queued (no mail
+transport), and a letter to post: three PDFs per notice, rendered by wkhtmltopdf in batches of
+250 documents per run (adv_base's ``render_pdfs``: one HTML document per batch, split per
+record), timed per kind of document.
 
 Asserted at size real (exit status 1 when a target is missed; other sizes print the figures):
 - compute 20 000 lines / 2 000 customers in at most 2.5 s;
@@ -175,36 +177,62 @@ def timed_run(env, partners):
 
 
 def timed_send(env, count):
-    """Send the notices of ``count`` customers at the first-reminder level (e-mail with the
-    invoice and the statement attached): {s, queries, e-mails queued, PDF attachments}."""
+    """Send the notices of ``count`` customers at the second-reminder level (e-mail with the
+    invoice and the statement attached, and a letter): {s, queries, e-mails queued, PDF
+    attachments, s per kind of document}."""
     run = env["adv.dunning.run"].create({"date": RUN_DATE})
     partners = env["res.partner"].search([("name", "=like", "Mailed customer %")])
     notices = run._process_batch(partners.ids)
-    assert set(notices.level_id.mapped("name")) == {"First reminder"}, notices.level_id
+    assert set(notices.level_id.mapped("name")) == {"Second reminder"}, notices.level_id
     assert len(notices) == count, (len(notices), count)
     mails_before = env["mail.mail"].search_count([])
     env.flush_all()
     env.invalidate_all()
-    queries, started = env.cr.sql_log_count, time.perf_counter()
-    sent = notices._send()
-    env.flush_all()
-    elapsed = time.perf_counter() - started
+    Notice = type(env["adv.dunning.notice"])
+    render, kinds = Notice._render_pdfs, {}
+
+    def timed_render(self, report_ref, res_ids, lang=None):
+        started = time.perf_counter()
+        try:
+            return render(self, report_ref, res_ids, lang)
+        finally:
+            kinds[report_ref] = kinds.get(report_ref, 0) + time.perf_counter() - started
+
+    Notice._render_pdfs = timed_render
+    try:
+        queries, started = env.cr.sql_log_count, time.perf_counter()
+        sent = notices._send()
+        env.flush_all()
+        elapsed = time.perf_counter() - started
+    finally:
+        Notice._render_pdfs = render
     queries = env.cr.sql_log_count - queries
     mails = env["mail.mail"].search([], order="id desc", limit=len(notices))
     queued = env["mail.mail"].search_count([]) - mails_before
     assert len(sent) == count and set(sent.mapped("email_state")) == {"sent"}, sent.email_state
-    # each e-mail carries the invoice's PDF and the statement of account, both real PDFs
+    # each e-mail carries the invoice's PDF and the statement of account, each notice its
+    # letter: all real PDFs
     pdfs = mails.attachment_ids.filtered(lambda a: a.mimetype == "application/pdf")
+    pdfs |= sent.letter_attachment_id
     assert all(len(m.attachment_ids) == 2 for m in mails), mails.mapped("attachment_ids")
+    assert len(sent.letter_attachment_id) == count, "a notice has no letter"
     assert all(a.raw[:5] == b"%PDF-" for a in pdfs), "an attachment is not a PDF"
-    return {"s": elapsed, "queries": queries, "queued": queued, "pdfs": len(pdfs)}
+    return {"s": elapsed, "queries": queries, "queued": queued, "pdfs": len(pdfs), "kinds": kinds}
 
 
 def make_mailed(env, count):
-    """``count`` customers with one invoice each, 10 days overdue on the run's day."""
+    """``count`` customers with one invoice each, 16 days overdue on the run's day (second
+    reminder), with a postal address (their letters go into a window envelope)."""
     partners = env["res.partner"].create(
         [
-            {"name": f"Mailed customer {i}", "is_company": True, "email": f"ap{i}@mailed.example"}
+            {
+                "name": f"Mailed customer {i}",
+                "is_company": True,
+                "email": f"ap{i}@mailed.example",
+                "street": f"{i + 1} rue de la Gare",
+                "zip": "69003",
+                "city": "Lyon",
+            }
             for i in range(count)
         ]
     )
@@ -212,15 +240,15 @@ def make_mailed(env, count):
         {
             "move_type": "out_invoice",
             "partner_id": partners[0].id,
-            "invoice_date": "2026-10-13",
-            "invoice_date_due": "2026-11-12",
+            "invoice_date": "2026-10-07",
+            "invoice_date_due": "2026-11-06",
             "invoice_line_ids": [
                 Command.create({"name": "Tiles", "price_unit": 480.0, "tax_ids": []})
             ],
         }
     )
     template.action_post()
-    build(env, count, partners, template, spread=1, last="2026-11-12")
+    build(env, count, partners, template, spread=1, last="2026-11-06")
     env.flush_all()
 
 
@@ -288,13 +316,16 @@ def main():
         print(f"  compute ratio {ratio:.1f} for 10x the invoices (target at most {RATIO_LIMIT:g})")
         send_limit = SEND_LIMIT * to_send / SEND_NOTICES
         print(
-            f"  sending {to_send} first reminders (e-mail, invoice and statement PDF attached): "
-            f"{sending['s']:.2f} s ({sending['s'] / to_send:.3f} s and "
+            f"  sending {to_send} second reminders (e-mail with the invoice and the statement "
+            f"attached, and a letter): {sending['s']:.2f} s ({sending['s'] / to_send:.3f} s and "
             f"{sending['queries'] / to_send:.0f} queries per notice), {sending['queued']} "
-            f"e-mails queued, {sending['pdfs']} PDF attachments"
+            f"e-mails queued, {sending['pdfs']} PDF attachments; rendering "
+            + ", ".join(f"{ref} {s:.1f} s" for ref, s in sending["kinds"].items())
         )
         figure(f"send with PDFs s, {to_send} notices", round(sending["s"], 3))
         figure(f"send with PDFs queries, {to_send} notices", sending["queries"])
+        for ref, seconds in sending["kinds"].items():
+            figure(f"send with PDFs, rendering {ref} s", round(seconds, 3))
 
         # ---------------- targets ----------------
         missed = []

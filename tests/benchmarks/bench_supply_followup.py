@@ -32,7 +32,7 @@ from odoo.tools import SQL
 
 MAX_SECONDS = 20  # the daily cron at size real (issue 16)
 # Queries of a full batch of BATCH_SIZE documents, by kind: the same at every data size.
-QUERY_BUDGET = {"late_receipt": 220, "late_shipment": 50}
+QUERY_BUDGET = {"late_receipt": 150, "late_shipment": 45}
 PRODUCTS = 10  # lines per purchase order, one product each; also the customer orders
 
 
@@ -182,10 +182,9 @@ STEPS = [
     ("adv.supply.chase", "_candidates"),
     ("adv.supply.chase", "create"),
     ("adv.supply.chase", "_carry_out_level"),
-    ("mail.compose.message", "_action_send_mail"),
+    ("adv.supply.chase", "_queue_mails"),
     ("adv.supply.chase", "_schedule_activities"),
-    ("adv.supply.chase", "_refresh_impacts"),
-    ("adv.supply.chase", "_adv_day_refresh"),
+    ("adv.supply.chase", "_add_impacts"),
 ]
 
 

@@ -175,3 +175,27 @@ export function headerButton(name, content) {
         },
     ];
 }
+
+// The actions a step makes the tour engine perform on a visible element (a click, a tap, an
+// edit...): a step without `run` only waits for its trigger, and none of these tours runs a
+// function that would do the work in JavaScript.
+export function countActions(steps) {
+    return steps.filter((step) => typeof step.run === "string").length;
+}
+
+// `steps`, then a last step that fails when they make more than `budget` clicks, taps and edits.
+export function withStepBudget(steps, budget) {
+    const actions = countActions(steps);
+    return [
+        ...steps,
+        {
+            content: `${actions} clicks, taps or edits (budget: ${budget})`,
+            trigger: "body",
+            run() {
+                if (actions > budget) {
+                    throw new Error(`${actions} clicks, taps or edits: more than ${budget}`);
+                }
+            },
+        },
+    ];
+}

@@ -1,8 +1,14 @@
 /** @odoo-module **/
 // Claim tours: a handler qualifies a claim and issues a credit note (desktop); a handler
 // records a claim taken by phone on a phone (375x667, touch); a handler tries to carry out, then
-// to approve, a gesture above their delegation and is refused on screen (desktop and phone).
-import {addLayoutTours} from "@adv_base/../tests/tours/adv_steps";
+// to approve, a gesture above their delegation and is refused on screen (desktop and phone); a
+// handler files a claim from a delivery within a budget of clicks (desktop and phone, French).
+import {
+    addLayoutTours,
+    headerButton,
+    stepsForLayout,
+    withStepBudget,
+} from "@adv_base/../tests/tours/adv_steps";
 import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("adv_claims_qualify_credit_note", {
@@ -197,3 +203,55 @@ addLayoutTours("adv_claims_remedy_refused", () => [
         trigger: `body:not(:has(.o_error_dialog)) ${TO_APPROVE}:not(:has(button[name=action_execute])) button[name=action_approve]`,
     },
 ]);
+
+// The delivery's form, in French: "Nouvelle réclamation" opens the claim with the customer, the
+// order, the delivery and its delivered lines; the handler types what the customer complains
+// about and saves. At most 4 clicks, taps and edits, on a desktop and on a phone (where the
+// form's header buttons are in the cog menu).
+export const FILE_FROM_DELIVERY_BUDGET = 4;
+for (const layout of ["desktop", "phone"]) {
+    registry.category("web_tour.tours").add(`adv_claims_file_from_delivery_${layout}`, {
+        steps: () =>
+            withStepBudget(
+                stepsForLayout(layout, [
+                    {
+                        content: "The delivery is done",
+                        trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains(Fait)",
+                    },
+                    {
+                        isActive: ["desktop"],
+                        content: "The button says what it does, in French",
+                        trigger: ".o_statusbar_buttons button[name=action_new_adv_claim]:contains(Nouvelle réclamation)",
+                    },
+                    ...headerButton("action_new_adv_claim", "Nouvelle réclamation"),
+                    {
+                        content: "The claim starts from the delivery: its customer and its delivered line",
+                        trigger: ".o_form_view:has(.o_field_widget[name=picking_id] input:value(WH/OUT)) .o_field_widget[name=line_ids] .o_data_row:contains(Carreaux de la visite)",
+                    },
+                    {
+                        content: "The customer is filled in",
+                        trigger: ".o_field_widget[name=partner_id] input:value(Carrelages de la Visite)",
+                    },
+                    {
+                        content: "What the customer complains about",
+                        trigger: ".o_field_widget[name=subject] input",
+                        run: "edit Carreaux cassés à la livraison",
+                    },
+                    {
+                        content: "Save (Enregistrer)",
+                        trigger: ".o_form_view .o_form_button_save",
+                        run: "click",
+                    },
+                    {
+                        content: "Saved: the claim has its reference",
+                        trigger: ".o_form_view .o_field_widget[name=name]:contains(CLM/)",
+                    },
+                    {
+                        content: "The screen is in French",
+                        trigger: ".o_form_view .o_notebook a.nav-link:contains(Lignes réclamées)",
+                    },
+                ]),
+                FILE_FROM_DELIVERY_BUDGET
+            ),
+    });
+}

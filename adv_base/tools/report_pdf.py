@@ -1,0 +1,185 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""PDF documents of a QWeb report for many records: one wkhtmltopdf run per batch, whatever
+wkhtmltopdf build is installed, then one PDF per record.
+
+Odoo renders a batch by giving wkhtmltopdf one HTML file per record and splits the result by
+the PDF's outline. A wkhtmltopdf built without its patched Qt (Debian's package) prints one
+HTML file per run ("Exit with code 1": no PDF at all) and writes no outline, so Odoo's batch
+fails there and each record costs a wkhtmltopdf run (about a second: start, assets, the
+report's one-second JavaScript delay).
+
+Here the records' ``div.article`` become the pages of one HTML document (each record starting
+on a new page, behind a marker: a white image of 11 x 3 pixels drawn on one pixel, which the
+PDF lists among the images of the page it is on), rendered in one run and split at the pages
+that carry a marker (no text extraction: a page drawn with a web font holds no text, and
+parsing its curves costs half a second). This holds for documents without a wkhtmltopdf header
+or footer (``web.basic_layout``, the suite's letters) on every build, and for the others on a
+build without the patched Qt (which does not print headers and footers anyway); a report with
+a header or footer on a patched build goes through Odoo's own batch. When a batch cannot be
+split, its records are rendered one by one.
+"""
+
+import functools
+import io
+import logging
+import subprocess
+
+import lxml.html
+from lxml import etree
+
+from odoo.tools import config, split_every
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
+
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 250  # records per wkhtmltopdf run (letters: 20 ms a letter by 100, 13 by 250)
+# a white PNG of 11 x 3 pixels: the PDF lists it among the images of each page it is on
+MARKER_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAsAAAADCAIAAADKnWIcAAAAFUlEQVR42mP8//8/"
+    "A17AxEAIEFYBACx7AwPzBY5bAAAAAElFTkSuQmCC"
+)
+MARKER_SIZE = (11, 3)
+MARKER_STYLE = "position: absolute; top: 0; left: 0; width: 1px; height: 1px;"
+CLASS_XPATH = "//div[contains(concat(' ', normalize-space(@class), ' '), ' {} ')]"
+
+
+@functools.cache
+def wkhtmltopdf_patched():
+    """Whether the installed wkhtmltopdf is built with its patched Qt (headers, footers,
+    several HTML files per run, outlines)."""
+    binary = _get_wkhtmltopdf_bin()
+    try:
+        out = subprocess.run(
+            [binary, "--version"], capture_output=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return b"patched qt" in out.lower()
+
+
+def render_pdfs(reports, report_ref, res_ids, batch_size=BATCH_SIZE):
+    """{res id: content} of the report ``report_ref`` for ``res_ids``: a wkhtmltopdf run per
+    ``batch_size`` records. ``reports`` is the ``ir.actions.report`` model in the environment
+    to render with (user, language). In Odoo's test mode, without ``force_report_rendering``
+    in the context, the content is each record's HTML, as Odoo's own PDF rendering gives."""
+    documents = {}
+    for chunk in split_every(batch_size, res_ids, list):
+        if not _real_pdf(reports):
+            documents |= _html_documents(reports, report_ref, chunk)
+            continue
+        batch = _pdf_batch(reports, report_ref, chunk) if len(chunk) > 1 else None
+        if batch is None:
+            batch = {rid: reports._render_qweb_pdf(report_ref, [rid])[0] for rid in chunk}
+        documents |= batch
+    return documents
+
+
+def _real_pdf(reports):
+    """Odoo renders HTML instead of PDF in test mode, unless told to render (see
+    ``ir.actions.report._pre_render_qweb_pdf``)."""
+    testing = config["test_enable"] or config["test_file"]
+    return not testing or reports.env.context.get("force_report_rendering")
+
+
+def _html_documents(reports, report_ref, ids):
+    html = reports._render_qweb_html(report_ref, ids)[0]
+    report = reports._get_report(report_ref)
+    bodies, html_ids, *__ = report._prepare_html(html, report_model=report.model)
+    if html_ids == ids:
+        return {rid: str(body).encode() for rid, body in zip(ids, bodies, strict=True)}
+    return {rid: reports._render_qweb_pdf(report_ref, [rid])[0] for rid in ids}
+
+
+def _pdf_batch(reports, report_ref, ids):
+    """{res id: PDF} of one batch in one wkhtmltopdf run, or None when it cannot be split."""
+    report = reports._get_report(report_ref)
+    reports = reports.with_context(debug=False)
+    html = reports._render_qweb_html(report_ref, ids)[0]
+    root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    articles = root.xpath(CLASS_XPATH.format("article"))
+    found = [(a.get("data-oe-model"), int(a.get("data-oe-id") or 0)) for a in articles]
+    if found != [(report.model, rid) for rid in ids]:
+        return None
+    try:
+        with reports.env.cr.savepoint(flush=False):
+            if wkhtmltopdf_patched() and _has_header_or_footer(root):
+                return _odoo_batch(reports, report_ref, ids)
+            _merge_articles(articles)
+            bodies, __, __, __, paper_args = report.with_context(debug=False)._prepare_html(
+                lxml.html.tostring(root, encoding="unicode"), report_model=report.model
+            )
+            content = reports._run_wkhtmltopdf(
+                bodies,
+                report_ref=report_ref,
+                landscape=reports.env.context.get("landscape"),
+                specific_paperformat_args=paper_args,
+                set_viewport_size=reports.env.context.get("set_viewport_size"),
+            )
+        return _split(content, ids)
+    except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
+        _logger.info("%s: batch rendering failed (%s), one by one", report_ref, error)
+        return None
+
+
+def _has_header_or_footer(root):
+    nodes = root.xpath(CLASS_XPATH.format("header")) + root.xpath(CLASS_XPATH.format("footer"))
+    return any(len(node) or (node.text or "").strip() for node in nodes)
+
+
+def _merge_articles(articles):
+    """The articles become the pages of one article: each starts on a new page behind its
+    marker; their headers and footers, if any, are not printed."""
+    merged = etree.Element("div", {"class": "article"})
+    if articles[0].get("data-oe-lang"):
+        merged.set("data-oe-lang", articles[0].get("data-oe-lang"))
+    articles[0].addprevious(merged)
+    for rank, article in enumerate(articles):
+        article.getparent().remove(article)
+        classes = (article.get("class") or "").split()
+        article.set("class", " ".join(c for c in classes if c != "article"))
+        style = "position: relative;" + (" page-break-before: always;" if rank else "")
+        article.set("style", f"{style} {article.get('style') or ''}".strip())
+        marker = etree.Element(
+            "img", {"src": f"data:image/png;base64,{MARKER_PNG}", "style": MARKER_STYLE, "alt": ""}
+        )
+        article.insert(0, marker)
+        merged.append(article)
+
+
+def _split(content, ids):
+    """One PDF per record, cut at the pages that carry a marker (one per record)."""
+    reader = PdfFileReader(io.BytesIO(content), strict=False)
+    starts = [number for number, page in enumerate(reader.pages) if _has_marker(page)]
+    if len(starts) != len(ids) or starts[0] != 0:
+        return None
+    bounds = [*starts, len(reader.pages)]
+    documents = {}
+    for rank, rid in enumerate(ids):
+        writer = PdfFileWriter()
+        for number in range(bounds[rank], bounds[rank + 1]):
+            writer.add_page(reader.pages[number])
+        stream = io.BytesIO()
+        writer.write(stream)
+        documents[rid] = stream.getvalue()
+    return documents
+
+
+def _has_marker(page):
+    resources = page.get("/Resources")
+    images = resources.get_object().get("/XObject") if resources else None
+    images = images.get_object() if images else {}
+    return any(
+        (image.get_object().get("/Width"), image.get_object().get("/Height")) == MARKER_SIZE
+        for image in images.values()
+    )
+
+
+def _odoo_batch(reports, report_ref, ids):
+    """Odoo's own batch (a patched wkhtmltopdf with headers and footers): None when it could
+    not split the result per record."""
+    streams, kind = reports._pre_render_qweb_pdf(report_ref, res_ids=ids)
+    if kind != "pdf" or not all(streams.get(rid, {}).get("stream") for rid in ids):
+        return None
+    return {rid: streams[rid]["stream"].getvalue() for rid in ids}
