@@ -116,12 +116,20 @@ side_by_side() {
     "$ADV_HOME/venv-demo/bin/python" "$ODOO_SRC/odoo-bin" -d "$db" --addons-path="$ADDONS_PATH" \
         --http-port="$port" --db-filter="^$db\$" --max-cron-threads=0 --log-level=warn >>"$log" 2>&1 &
     pid=$!
-    local url="http://127.0.0.1:$port/web/assets/debug/web.assets_backend.js" ok=1
+    local url="http://127.0.0.1:$port/web/assets/any/web.assets_backend.min.js" ok=1
     for _ in $(seq 60); do curl -fso /dev/null "http://127.0.0.1:$port/web/login" && break; sleep 1; done
-    local bundle="$LOGDIR/side_by_side_bundle.js"
+    local bundle="$LOGDIR/side_by_side_bundle.js" served before after
+    # the files the demo serves: the ADV addons installed in its virtualenv, with their checksums
+    served() { find "$ADV_HOME/venv-demo/lib" -path '*/odoo/addons/adv_*' -type f -print0 | sort -z \
+        | xargs -0 -r sha1sum | sha1sum; }
+    before=$(served)
     if curl -fso "$bundle" "$url" && grep -q '"adv_badge_scan"' "$bundle"; then
         install_addons editable 2>>"$log"           # what make test does first, under the running demo
-        curl -fso "$bundle" "$url" && grep -q '"adv_badge_scan"' "$bundle" \
+        after=$(served)
+        [ "$after" = "$before" ] || echo "the tests' reinstall changed the files the demo serves" >>"$log"
+        # the bundle is built again from the files the demo serves (as after an update or a restart)
+        psql -d "$db" -qc "delete from ir_attachment where res_model = 'ir.ui.view' and url like '/web/assets/%'"
+        [ "$after" = "$before" ] && curl -fso "$bundle" "$url" && grep -q '"adv_badge_scan"' "$bundle" \
             && curl -fso /dev/null "http://127.0.0.1:$port/web/login" && ok=0
         [ $ok = 0 ] || echo "the demo server lost the capture widget after the tests reinstalled their addons" >>"$log"
     else
