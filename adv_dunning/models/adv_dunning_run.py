@@ -427,9 +427,13 @@ class AdvDunningRun(models.Model):
     def _rate_functions(self, policies, fallbacks=None):
         """{policy id: callable(half-year start) -> penalty rate}: the policy's contract rate
         (floored at 3 x the legal rate), else ECB + 10 points. The half-years missing from the
-        rate table are noted in ``fallbacks`` (see ``_rate_function``)."""
+        rate table are noted in ``fallbacks`` (see ``_rate_function``). The table is read once."""
         Rate = self.env["adv.late.payment.rate"]
-        return {p.id: Rate._rate_function(p.contract_rate or None, fallbacks) for p in policies}
+        table = Rate._rate_table()
+        return {
+            p.id: Rate._rate_function(p.contract_rate or None, fallbacks, table=table)
+            for p in policies
+        }
 
     def _note_rate_fallbacks(self, fallbacks):
         """The run used the latest known rate for half-years missing from the table: the run
