@@ -7,7 +7,7 @@ source "$(dirname "$0")/bootstrap.sh"
 addon=${1:?addon name}; db=${2:?database name}
 ensure_venv
 pot="$REPO_ROOT/$addon/i18n/$addon.pot"
-"${ODOO_BIN[@]}" -d "$db" --addons-path="$ADDONS_PATH" --i18n-export="$pot" --modules="$addon" \
+"${ODOO_BIN[@]}" -d "$db" --addons-path="$REPO_ROOT,$ADDONS_PATH" --i18n-export="$pot" --modules="$addon" \
     --stop-after-init --log-level=warn
 "$PY" - "$pot" "$addon" <<'PY'
 import re, sys
