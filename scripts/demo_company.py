@@ -20,6 +20,7 @@ share capital, RCS registry, SIRET) that the suite's letters print.
 """
 
 import argparse
+import unicodedata
 
 import odoo
 from odoo.tools import config
@@ -197,7 +198,7 @@ def step_company(env):
         name = next(names, None)
         if not name:
             break
-        first = name.split()[0].lower().replace("é", "e").replace("ë", "e").replace("è", "e")
+        first = _ascii(name.split()[0])
         domain = contact.parent_id.website or ""
         domain = domain.split("//")[-1].removeprefix("www.") or "example.fr"
         contact.write({"name": name, "email": f"{first}@{domain}", "lang": "fr_FR"})
@@ -205,17 +206,15 @@ def step_company(env):
     env.ref("base.user_admin").lang = "en_US"
 
 
+def _ascii(text):
+    """``text`` in lower case without its accents, for e-mail addresses and web sites."""
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
 def _move(env, partner, data):
     name, street, zip_code, city, code, vat, phone = data
     country = env.ref(f"base.{code}")
-    slug = (
-        name.lower()
-        .replace("é", "e")
-        .replace("ê", "e")
-        .replace("à", "a")
-        .replace(" ", "-")
-        .replace("'", "")
-    )
+    slug = _ascii(name).replace(" ", "-").replace("'", "")
     values = {
         "name": name,
         "street": street,

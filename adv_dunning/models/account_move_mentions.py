@@ -84,11 +84,6 @@ class AccountMove(models.Model):
         }
         return self.env["res.partner"]._adv_payment_mentions_batch(requests) if requests else {}
 
-    def _adv_report_payment_mentions(self):
-        """The mentions the invoice report prints, or None."""
-        self.ensure_one()
-        return self._adv_payment_mentions().get(self)
-
     # ------------------------------------------------------------------------------------------
     # Warnings and the company's guard
     # ------------------------------------------------------------------------------------------

@@ -61,6 +61,24 @@ class AdvDunningNotice(models.Model):
         notice, whether it sends a document to the customer). An addon adds its own."""
         return list(CHANNELS)
 
+    def _payment_mentions(self):
+        """{notice id: PaymentMentions}: the penalties worded as the invoices word them, for
+        the notice's date, in its customer's language; read once for all the letters printed
+        together (the rate table and the customers' policies, not per letter)."""
+        today = fields.Date.context_today(self)
+        return self.env["res.partner"]._adv_payment_mentions_batch(
+            {
+                notice.id: (
+                    notice.partner_id,
+                    notice.company_id,
+                    notice.date_sent or today,
+                    None,
+                    notice.partner_id.lang,
+                )
+                for notice in self
+            }
+        )
+
     def _collector(self):
         """Who works on this notice: the company's collector, else the user who ran it
         (manual run), else the customer's salesperson, else the current user."""

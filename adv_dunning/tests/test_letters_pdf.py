@@ -7,6 +7,7 @@ documents of many notices printed by one wkhtmltopdf run per kind, not one per n
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from markupsafe import escape
 
 from odoo.tests import HttpCase, tagged
 
@@ -157,6 +158,43 @@ class TestDunningLettersPdf(DunningCommon, HttpCase):
         self.assertLetterhead(pdf)
         self.assertInWindow(pdf, "Martin Matériaux")
         self.assertIn("Total dû : 5 600,00 €", pdf.text)
+
+    def test_letters_word_their_penalties_once_for_all_the_letters(self):
+        """The letters printed together read their penalty wording at once (the rate table
+        and the customers' policies), each in its customer's language: twice as many letters
+        cost no more queries for it."""
+        self.invoice(5600.0, "2026-03-20")
+        self.invoice(1200.0, "2026-03-20", partner=self.customer_2)
+        others = self.env["res.partner"].create(
+            [{"name": f"Client {i}", "is_company": True} for i in range(2)]
+        )
+        for partner in others:
+            self.invoice(100.0, "2026-03-20", partner=partner)
+        with freeze_time("2026-04-05"):
+            notices = self.dun().notice_ids
+
+        def mentions(batch):
+            batch = batch.browse(batch.ids)  # as a report's docs
+            self.env.invalidate_all()
+            count = self.env.cr.sql_log_count
+            result = batch._payment_mentions()
+            return result, self.env.cr.sql_log_count - count
+
+        two = notices.filtered(lambda n: n.partner_id in (self.customer | self.customer_2))
+        mentions(two)  # what any first read loads once
+        worded, queries_two = mentions(two)
+        __, queries_four = mentions(notices)
+        self.assertEqual(len(notices), 4)
+        self.assertEqual(queries_four, queries_two)
+        french = two.filtered(lambda n: n.partner_id == self.customer)
+        self.assertIn("Pénalités de retard", worded[french.id].penalties)
+        self.assertIn("Late-payment penalties", worded[(two - french).id].penalties)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("adv_dunning.action_report_letter", two.ids)[0]
+            .decode()
+        )
+        self.assertIn(str(escape(worded[french.id].penalties)), html)
 
     def test_statements_of_many_customers_read_at_once(self):
         """The statements of a batch are read with one search: each shows its own customer's
