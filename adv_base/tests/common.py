@@ -1,11 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Shared set-up of the ADV suite's tests: every adv addon's ``common.py`` builds on it."""
 
+import contextlib
 import functools
 import io
 import json
 import threading
 import zipfile
+from unittest.mock import patch
 
 from openpyxl import load_workbook
 from psycopg2.extensions import TransactionRollbackError
@@ -16,7 +18,9 @@ from odoo.tests import new_test_user
 from odoo.tests.common import BaseCase, TransactionCase, get_db_name
 from odoo.tools.pdf import PdfFileReader
 
+from odoo.addons.adv_base.tools import report_pdf
 from odoo.addons.adv_base.tools.report_pdf import render_pdfs
+from odoo.addons.base.models.ir_actions_report import IrActionsReport
 
 PT_MM = 25.4 / 72  # millimetres in a PDF point
 
@@ -251,6 +255,28 @@ def render_pdf(report, res_ids):
     Report = report.env["ir.actions.report"].with_context(force_report_rendering=True)
     documents = render_pdfs(Report, report.report_name, res_ids)
     return {rid: RenderedPdf(content) for rid, content in documents.items()}
+
+
+@contextlib.contextmanager
+def count_wkhtmltopdf_runs():
+    """Yields the list of the wkhtmltopdf runs made inside the block (adv_base's batches and
+    Odoo's own runs), each as the report it printed (None for a batch)."""
+    runs = []
+    batch, single = report_pdf._run_wkhtmltopdf, IrActionsReport._run_wkhtmltopdf
+
+    def counted_batch(*args):
+        runs.append(None)
+        return batch(*args)
+
+    def counted_single(report, bodies, **kwargs):
+        runs.append(kwargs.get("report_ref"))
+        return single(report, bodies, **kwargs)
+
+    with (
+        patch.object(report_pdf, "_run_wkhtmltopdf", counted_batch),
+        patch.object(IrActionsReport, "_run_wkhtmltopdf", counted_single),
+    ):
+        yield runs
 
 
 class RpcMixin:

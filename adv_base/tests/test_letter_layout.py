@@ -1,13 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.adv_base.tools.report_pdf import render_pdfs
-from odoo.addons.base.models.ir_actions_report import IrActionsReport
 
-from .common import render_pdf
+from .common import count_wkhtmltopdf_runs, render_pdf
 
 # The window of a DL/C5 envelope with the window on the right, with a margin for the printers:
 # the recipient's first line starts inside it (x from the left edge, y of its baseline from the
@@ -137,16 +135,9 @@ class TestLetterLayout(HttpCase):
         PDF with its own pages; an English letter abroad, to the invoicing contact."""
         self.belgian.comment = "a long letter"
         partners = self.french | self.belgian | self.belgian.child_ids
-        runs = []
-        original = IrActionsReport._run_wkhtmltopdf
-
-        def counted(report, bodies, **kwargs):
-            runs.append(len(bodies))
-            return original(report, bodies, **kwargs)
-
-        with patch.object(IrActionsReport, "_run_wkhtmltopdf", counted):
+        with count_wkhtmltopdf_runs() as runs:
             pdfs = render_pdf(self.report, partners.ids)
-        self.assertEqual(runs, [1], "one wkhtmltopdf run, one HTML document")
+        self.assertEqual(len(runs), 1, "one wkhtmltopdf run")
         self.assertEqual([pdfs[p.id].pages for p in partners], [1, 2, 1])
         french, belgian = pdfs[self.french.id], pdfs[self.belgian.id]
         self.assertIn("Letter to Martin Matériaux", french.text)

@@ -17,16 +17,27 @@ or footer (``web.basic_layout``, the suite's letters) on every build, and for th
 build without the patched Qt (which does not print headers and footers anyway); a report with
 a header or footer on a patched build goes through Odoo's own batch. When a batch cannot be
 split, its records are rendered one by one.
+
+Several batches (of one report or of several, ``render_many``) print at once, one wkhtmltopdf
+per CPU, while the next batch's HTML is prepared: wkhtmltopdf runs outside the database, in
+a thread of a pool. In an HTTP request, a batch goes through Odoo's own run (with the user's
+session cookie); in a test, each run ends before the next batch's HTML is prepared (the test's
+HTTP server serves wkhtmltopdf on the test's own cursor).
 """
 
+import collections
+import concurrent.futures
 import functools
 import io
 import logging
+import os
 import subprocess
+import tempfile
 
 import lxml.html
 from lxml import etree
 
+from odoo.http import request
 from odoo.tools import config, split_every
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
@@ -35,6 +46,7 @@ from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 250  # records per wkhtmltopdf run (letters: 20 ms a letter by 100, 13 by 250)
+MAX_WORKERS = 4  # wkhtmltopdf runs at once (each uses one CPU)
 # a white PNG of 11 x 3 pixels: the PDF lists it among the images of each page it is on
 MARKER_PNG = (
     "iVBORw0KGgoAAAANSUhEUgAAAAsAAAADCAIAAADKnWIcAAAAFUlEQVR42mP8//8/"
@@ -59,21 +71,93 @@ def wkhtmltopdf_patched():
     return b"patched qt" in out.lower()
 
 
-def render_pdfs(reports, report_ref, res_ids, batch_size=BATCH_SIZE):
-    """{res id: content} of the report ``report_ref`` for ``res_ids``: a wkhtmltopdf run per
-    ``batch_size`` records. ``reports`` is the ``ir.actions.report`` model in the environment
-    to render with (user, language). In Odoo's test mode, without ``force_report_rendering``
-    in the context, the content is each record's HTML, as Odoo's own PDF rendering gives."""
+def render_pdfs(reports, report_ref, res_ids, batch_size=BATCH_SIZE, workers=None):
+    """{res id: content} of the report ``report_ref`` for ``res_ids``: see ``render_many``."""
+    requests = [(report_ref, res_ids)]
+    documents = render_many(reports, requests, batch_size=batch_size, workers=workers)
+    return {rid: content for (__, rid), content in documents.items()}
+
+
+def render_many(reports, requests, batch_size=BATCH_SIZE, workers=None):
+    """{(report, res id): content} of ``requests``, a list of ``(report_ref, res_ids)``: a
+    wkhtmltopdf run per ``batch_size`` records of a report, up to ``workers`` runs at once
+    (default: one per CPU, at most ``MAX_WORKERS``, whatever their report) while the next
+    batch's HTML is prepared. ``reports`` is the ``ir.actions.report`` model in the environment
+    to render with (user, language). In Odoo's test mode, without ``force_report_rendering`` in
+    the context, the content is each record's HTML, as Odoo's own PDF rendering gives."""
+    chunks = [
+        (report_ref, chunk)
+        for report_ref, res_ids in requests
+        for chunk in split_every(batch_size, res_ids, list)
+    ]
     documents = {}
-    for chunk in split_every(batch_size, res_ids, list):
-        if not _real_pdf(reports):
-            documents |= _html_documents(reports, report_ref, chunk)
-            continue
-        batch = _pdf_batch(reports, report_ref, chunk) if len(chunk) > 1 else None
-        if batch is None:
-            batch = {rid: reports._render_qweb_pdf(report_ref, [rid])[0] for rid in chunk}
-        documents |= batch
+    if not _real_pdf(reports):
+        for report_ref, chunk in chunks:
+            documents |= _keyed(report_ref, _html_documents(reports, report_ref, chunk))
+        return documents
+    workers = workers or min(MAX_WORKERS, os.cpu_count() or 1)
+    pending = collections.deque()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        for report_ref, chunk in chunks:
+            # at most ``workers`` runs in flight: the oldest collected before preparing more
+            while len(pending) >= workers:
+                documents |= _collect(reports, *pending.popleft())
+            job = _prepare_batch(reports, report_ref, chunk) if len(chunk) > 1 else None
+            if isinstance(job, dict):  # printed already (Odoo's own batch)
+                documents |= _keyed(report_ref, job)
+            elif job is None:
+                documents |= _keyed(report_ref, _one_by_one(reports, report_ref, chunk))
+            else:
+                pending.append((report_ref, chunk, _start(pool, reports, report_ref, job)))
+                if reports.env.registry.test_cr is not None:
+                    # a test's HTTP server serves wkhtmltopdf on the test's own cursor and
+                    # environment: no ORM work may run meanwhile
+                    documents |= _collect(reports, *pending.popleft())
+        while pending:
+            documents |= _collect(reports, *pending.popleft())
     return documents
+
+
+def _keyed(report_ref, documents):
+    return {(report_ref, rid): content for rid, content in documents.items()}
+
+
+def _start(pool, reports, report_ref, job):
+    """The run of a prepared batch: in the pool, or, in an HTTP request, Odoo's own run now
+    (wkhtmltopdf then gets the user's session cookie, to load what only the user may see)."""
+    binary, arguments, html, paper_args = job
+    if not (request and request.db):
+        return pool.submit(_run_wkhtmltopdf, binary, arguments, html)
+    future = concurrent.futures.Future()
+    try:
+        future.set_result(
+            reports._run_wkhtmltopdf(
+                [html],
+                report_ref=report_ref,
+                landscape=reports.env.context.get("landscape"),
+                specific_paperformat_args=paper_args,
+                set_viewport_size=reports.env.context.get("set_viewport_size"),
+            )
+        )
+    except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
+        future.set_exception(error)
+    return future
+
+
+def _one_by_one(reports, report_ref, ids):
+    return {rid: reports._render_qweb_pdf(report_ref, [rid])[0] for rid in ids}
+
+
+def _collect(reports, report_ref, ids, future):
+    """{(report, res id): PDF} of a batch run, or one by one when it cannot be split."""
+    try:
+        documents = _split(future.result(), ids)
+    except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
+        _logger.info("%s: batch rendering failed (%s), one by one", report_ref, error)
+        documents = None
+    if documents is None:
+        documents = _one_by_one(reports, report_ref, ids)
+    return _keyed(report_ref, documents)
 
 
 def _real_pdf(reports):
@@ -92,8 +176,11 @@ def _html_documents(reports, report_ref, ids):
     return {rid: reports._render_qweb_pdf(report_ref, [rid])[0] for rid in ids}
 
 
-def _pdf_batch(reports, report_ref, ids):
-    """{res id: PDF} of one batch in one wkhtmltopdf run, or None when it cannot be split."""
+def _prepare_batch(reports, report_ref, ids):
+    """What wkhtmltopdf needs to print one batch in one run, ``(binary, arguments, HTML,
+    paper format arguments)``;
+    the documents themselves when Odoo's own batch printed them; None when the batch cannot
+    be split per record."""
     report = reports._get_report(report_ref)
     reports = reports.with_context(debug=False)
     html = reports._render_qweb_html(report_ref, ids)[0]
@@ -110,17 +197,37 @@ def _pdf_batch(reports, report_ref, ids):
             bodies, __, __, __, paper_args = report.with_context(debug=False)._prepare_html(
                 lxml.html.tostring(root, encoding="unicode"), report_model=report.model
             )
-            content = reports._run_wkhtmltopdf(
-                bodies,
-                report_ref=report_ref,
-                landscape=reports.env.context.get("landscape"),
+            arguments = reports._build_wkhtmltopdf_args(
+                report.get_paperformat(),
+                reports.env.context.get("landscape"),
                 specific_paperformat_args=paper_args,
                 set_viewport_size=reports.env.context.get("set_viewport_size"),
             )
-        return _split(content, ids)
+        if len(bodies) != 1:
+            return None
+        return _get_wkhtmltopdf_bin(), arguments, bodies[0], paper_args
     except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
         _logger.info("%s: batch rendering failed (%s), one by one", report_ref, error)
         return None
+
+
+def _run_wkhtmltopdf(binary, arguments, html):
+    """The PDF of ``html`` printed by wkhtmltopdf: a subprocess and two temporary files, no
+    database (it runs in a thread of the pool)."""
+    with tempfile.TemporaryDirectory(prefix="adv_report.") as folder:
+        source, target = os.path.join(folder, "body.html"), os.path.join(folder, "report.pdf")
+        with open(source, "w", encoding="utf-8") as body:
+            body.write(html)
+        process = subprocess.run(
+            [binary, *arguments, source, target], capture_output=True, check=False
+        )
+        if process.returncode not in (0, 1):
+            raise RuntimeError(
+                f"wkhtmltopdf exited with {process.returncode}: "
+                f"{process.stderr.decode(errors='replace')[-500:]}"
+            )
+        with open(target, "rb") as pdf:
+            return pdf.read()
 
 
 def _has_header_or_footer(root):

@@ -5,6 +5,7 @@ from . import adv_dunning_run
 from . import adv_dunning_run_lines
 from . import adv_dunning_notice
 from . import adv_dunning_notice_call
+from . import adv_dunning_notice_documents
 from . import adv_dunning_notice_channel
 from . import adv_dunning_notice_fees
 from . import adv_dunning_notice_line
@@ -19,3 +20,4 @@ from . import res_partner_owned
 from . import res_partner_mentions
 from . import adv_dunning_balance
 from . import mail_mail
+from . import mail_template

@@ -302,8 +302,16 @@ class AdvDunningNotice(models.Model):
         notices = self._refresh_amounts()
         today = fields.Date.context_today(self)
         new_lines = notices.line_ids.filtered("new_level")
+        # the dunning fields change no amount, tax or balance: Invoicing's synchronisation of
+        # the invoices (seconds for a batch) has nothing to do
+        sync_off = {
+            "skip_invoice_sync": True,
+            "skip_invoice_line_sync": True,
+            "check_move_validity": False,
+        }
         for level in new_lines.level_id:
-            new_lines.filtered(lambda ln, lv=level: ln.level_id == lv).move_line_id.write(
+            lines = new_lines.filtered(lambda ln, lv=level: ln.level_id == lv)
+            lines.move_line_id.with_context(**sync_off).write(
                 {"adv_dunning_level_id": level.id, "adv_dunning_date": today}
             )
         notices.write({"state": "sent", "date_sent": today})

@@ -1,11 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, api, fields, models
-from odoo.tools.pdf import merge_pdf
+import base64
 
-from odoo.addons.adv_base.tools.report_pdf import render_pdfs
+from markupsafe import Markup
 
-from ..tools.late_payment import half_year_start
+from odoo import api, fields, models
+
 from ..tools.litigation import litigation_file
+from .adv_dunning_notice_documents import LETTER_REPORTS
 
 # The channels of a level, in the order they run: (level's flag, method, sends a document).
 CHANNELS = [
@@ -16,11 +17,20 @@ CHANNELS = [
     ("channel_litigation", "_channel_litigation", True),
     ("notify_salesperson", "_channel_notify_sales", False),
 ]
-RENDER_BATCH = 250  # documents rendered by one wkhtmltopdf run
-LETTER_REPORTS = {
-    "letter_attachment_id": "adv_dunning.action_report_letter",
-    "formal_notice_attachment_id": "adv_dunning.action_report_formal_notice",
-}
+# What a dunning e-mail takes from its template (Odoo's composer renders the same).
+TEMPLATE_FIELDS = (
+    "attachment_ids",
+    "body_html",
+    "email_cc",
+    "email_from",
+    "email_to",
+    "lang",
+    "partner_to",
+    "reply_to",
+    "report_template_ids",
+    "scheduled_date",
+    "subject",
+)
 
 
 class AdvDunningNotice(models.Model):
@@ -30,8 +40,11 @@ class AdvDunningNotice(models.Model):
     _inherit = "adv.dunning.notice"  # pylint: disable=consider-merging-classes-inherited
 
     def _execute_channels(self):
-        """Run the channels of each notice's level. Each channel is a small method that other
-        addons may override; a failing e-mail falls back to a letter and an activity.
+        """Run the channels of the notices' levels, channel by channel in the level's order,
+        each on all the notices whose level has it (a channel works on a batch of notices:
+        the e-mails of a template are rendered together, the PDFs in a few wkhtmltopdf runs).
+        Other addons add channels through ``_level_channels``; a failing e-mail falls back to
+        a letter and an activity.
 
         With ``adv_dunning_no_documents`` in the context (the demo data, a take-over of the levels
         of a former system), nothing reaches the customer: no e-mail, letter or file; calls and
@@ -39,21 +52,34 @@ class AdvDunningNotice(models.Model):
         documents = not self.env.context.get("adv_dunning_no_documents")
         notices = self
         if documents:
-            # the PDFs of all the notices at once (see _prepare_letters, _prepare_email_documents)
-            self._prepare_letters()
-            notices = self.with_context(adv_dunning_documents=self._prepare_email_documents())
-        for notice in notices:
-            level = notice.level_id
-            notice.partner_id.sudo().message_post(
-                body=self.env._(
+            blockers = self._email_blockers()
+            notices = self.with_context(adv_dunning_email_blockers=blockers)
+            # the PDFs of all the notices at once (see adv_dunning_notice_documents.py)
+            notices = notices.with_context(adv_dunning_documents=notices._prepare_documents())
+        notices._log_on_customers()
+        for flag, channel, sends_document in self._level_channels():
+            if sends_document and not documents:
+                continue
+            todo = notices.filtered(lambda n, f=flag: n.level_id[f])
+            if todo:
+                getattr(todo, channel)()
+
+    def _log_on_customers(self):
+        """A line in each customer's chatter, in the language of who works on the notice,
+        logged for all the notices at once (no notification)."""
+        Partner = self.env["res.partner"].sudo()
+        for lang, notices in self.grouped(lambda n: n._collector().lang or "en_US").items():
+            bodies = {}
+            for notice in notices.with_context(lang=lang):
+                line = notice.env._(
                     "Dunning notice %(level)s: %(total)s overdue.",
-                    level=level.name,
+                    level=notice.level_id.name,
                     total=notice.totals,
                 )
+                bodies.setdefault(notice.partner_id.id, []).append(line)
+            Partner.browse(list(bodies))._message_log_batch(
+                {key: Markup("<br/>").join(lines) for key, lines in bodies.items()}
             )
-            for flag, channel, sends_document in notice._level_channels():
-                if level[flag] and (documents or not sends_document):
-                    getattr(notice, channel)()
 
     @api.model
     def _level_channels(self):
@@ -95,12 +121,33 @@ class AdvDunningNotice(models.Model):
     def _email_blocker(self):
         """Why no e-mail can reach the customer (no address, blacklisted), or False."""
         self.ensure_one()
-        email = self.partner_id.email_normalized
-        if not email:
-            return self.env._("The customer has no valid e-mail address.")
-        if self.env["mail.blacklist"].sudo().search_count([("email", "=", email)], limit=1):
-            return self.env._("The customer's address %(email)s is blacklisted.", email=email)
-        return False
+        blockers = self.env.context.get("adv_dunning_email_blockers")
+        if blockers is None or self.id not in blockers:
+            blockers = self._email_blockers()
+        return blockers[self.id]
+
+    def _email_blockers(self):
+        """{notice id: why no e-mail can reach its customer, or False}, the blacklist read
+        once for all the notices."""
+        emails = {n.id: n.partner_id.email_normalized for n in self}
+        blacklisted = set(
+            self.env["mail.blacklist"]
+            .sudo()
+            .search([("email", "in", [e for e in emails.values() if e])])
+            .mapped("email")
+        )
+        blockers = {}
+        for notice in self:
+            email = emails[notice.id]
+            if not email:
+                blockers[notice.id] = notice.env._("The customer has no valid e-mail address.")
+            elif email in blacklisted:
+                blockers[notice.id] = notice.env._(
+                    "The customer's address %(email)s is blacklisted.", email=email
+                )
+            else:
+                blockers[notice.id] = False
+        return blockers
 
     def _email_template(self):
         self.ensure_one()
@@ -108,240 +155,119 @@ class AdvDunningNotice(models.Model):
 
     def _channel_email(self):
         """E-mail from the level's template in the customer's language, with the invoices and
-        the statement of account when the level says so."""
-        self.ensure_one()
-        blocker = self._email_blocker()
-        if blocker:
-            self._fallback_to_letter(blocker)
-            return
-        attachments = self._invoice_attachments() if self.level_id.attach_invoices else []
-        self.message_post_with_source(
-            self._email_template(),
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            attachment_ids=[Command.set([a.id for a in attachments])] if attachments else [],
-        )
-        self.email_state = "sent"
+        the statement of account when the level says so. The e-mails of one template are
+        rendered together (Odoo's composer on all their notices: the template compiled once
+        per language), then posted on each notice with its own attachments."""
+        blockers = self._email_blockers() if len(self) > 1 else None
+        sendable = self.browse()
+        for notice in self:
+            blocker = blockers[notice.id] if blockers else notice._email_blocker()
+            if blocker:
+                notice._fallback_to_letter(blocker)
+            else:
+                sendable |= notice
+        for template, notices in sendable.grouped(lambda n: n._email_template()).items():
+            notices._post_template(template)
+        sendable.email_state = "sent"
 
-    def _prepare_email_documents(self):
-        """{notice id: attachment ids}: the PDF of the listed invoices and the statement of
-        account of each notice that e-mails them, rendered for all the notices at once (a
-        wkhtmltopdf run per ``RENDER_BATCH`` documents, not one per notice; each document in
-        its customer's language), read by ``_invoice_attachments``."""
-        notices = self.filtered(
-            lambda n: (
-                n.level_id.channel_email and n.level_id.attach_invoices and not n._email_blocker()
+    def _post_template(self, template):
+        """Post ``template`` on each of these notices as an e-mail to their customer: what
+        Odoo's composer posts with a template, its values rendered by the template for all
+        the notices at once (compiled once per language, not once per notice)."""
+        rendered = template._generate_template(
+            self.ids, TEMPLATE_FIELDS, find_or_create_partners=True
+        )
+        subtype = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
+        # the author of each sender address found once (Odoo would search it per e-mail)
+        senders = list({values["email_from"] for values in rendered.values()})
+        authors = dict(zip(senders, self._mail_find_partner_from_emails(senders), strict=True))
+        for notice in self.with_context(mail_create_nosubscribe=True):
+            values = rendered[notice.id]
+            attachments = self.env["ir.attachment"].browse(values.get("attachment_ids") or [])
+            attachments = attachments.copy() if attachments else attachments  # the template's own
+            if notice.level_id.attach_invoices:
+                attachments |= notice._invoice_attachments()
+            notice.message_post(
+                body=values["body_html"],
+                subject=values["subject"],
+                email_from=values["email_from"],
+                author_id=authors[values["email_from"]].id,
+                partner_ids=values.get("partner_ids") or [],
+                attachment_ids=attachments.ids,
+                attachments=[
+                    (name, base64.b64decode(data)) for name, data in values.get("attachments", [])
+                ],
+                message_type="comment",
+                subtype_id=subtype,
+                scheduled_date=values.get("scheduled_date"),
+                mail_server_id=template.mail_server_id.id,
+                email_layout_xmlid=template.email_layout_xmlid,
+                mail_auto_delete=template.auto_delete,
+                force_email_lang=values.get("lang"),
+                **({"reply_to": values["reply_to"]} if values.get("reply_to") else {}),
             )
-        )
-        invoices = notices.line_ids.move_id.filtered(lambda m: not m.sudo().invoice_pdf_report_id)
-        invoice_pdfs = self._render_pdfs("account.account_invoices", invoices.ids)
-        statements = self._render_pdfs(
-            "adv_dunning.action_report_statement", notices.partner_id.ids
-        )
-        vals_list, owners = [], []
-        for notice in notices:
-            notice = notice.with_context(lang=notice.partner_id.lang or self.env.lang)
-            rendered = [invoice_pdfs[m.id] for m in notice.line_ids.move_id if m in invoices]
-            name = notice.partner_id.name
-            if rendered:
-                vals_list.append(
-                    notice._attachment_vals(
-                        notice.env._("Invoices %(customer)s", customer=name) + ".pdf",
-                        merge_pdf(rendered) if len(rendered) > 1 else rendered[0],
-                    )
-                )
-                owners.append(notice)
-            vals_list.append(
-                notice._attachment_vals(
-                    notice.env._("Statement of account %(customer)s", customer=name) + ".pdf",
-                    statements[notice.partner_id.id],
-                )
-            )
-            owners.append(notice)
-        attachments = self.env["ir.attachment"].sudo().create(vals_list)
-        prepared = {}
-        for notice, attachment in zip(owners, attachments, strict=True):
-            prepared[notice.id] = prepared.get(notice.id, ()) + (attachment.id,)
-        return prepared
-
-    def _render_pdfs(self, report_ref, res_ids, lang=None):
-        """{res id: PDF content} of a report, a wkhtmltopdf run per ``RENDER_BATCH`` records
-        split per record (see adv_base's ``render_pdfs``)."""
-        Report = self.env["ir.actions.report"].sudo()
-        if lang:
-            Report = Report.with_context(lang=lang)
-        return render_pdfs(Report, report_ref, res_ids, RENDER_BATCH)
-
-    def _prepare_letters(self):
-        """The letter and the formal notice of the notices whose level prints them (and the
-        letter of those whose e-mail cannot reach the customer), rendered for all the notices
-        at once, each in its customer's language: ``_channel_letter`` and
-        ``_channel_formal_notice`` find them attached."""
-        formal = self.filtered(lambda n: n.level_id.channel_formal_notice)
-        formal.filtered(lambda n: not n.penalty_rate)._set_penalty_rates()
-        todo = {
-            "letter_attachment_id": self.filtered(
-                lambda n: (
-                    n.level_id.channel_letter or (n.level_id.channel_email and n._email_blocker())
-                )
-            ),
-            "formal_notice_attachment_id": formal,
-        }
-        for field, notices in todo.items():
-            notices = notices.filtered(lambda n, f=field: not n[f])
-            if not notices:
-                continue
-            contents = self._render_pdfs(LETTER_REPORTS[field], notices.ids)
-            attachments = (
-                self.env["ir.attachment"]
-                .sudo()
-                .create(
-                    [
-                        notice._attachment_vals(
-                            notice._letter_name(field) + ".pdf", contents[notice.id]
-                        )
-                        for notice in notices
-                    ]
-                )
-            )
-            for notice, attachment in zip(notices, attachments, strict=True):
-                notice[field] = attachment
-
-    def _letter_name(self, field):
-        self.ensure_one()
-        if field == "formal_notice_attachment_id":
-            return self.env._("Formal notice %(notice)s", notice=self.name)
-        return self.env._("Letter %(notice)s", notice=self.name)
-
-    def _set_penalty_rates(self):
-        """The penalty rate quoted by each formal notice: the customer's policy's rate of the
-        half-year it is sent in (a half-year missing from the rate table is told on the run,
-        once for all its notices)."""
-        Rate = self.env["adv.late.payment.rate"]
-        for run, notices in self.grouped("run_id").items():
-            fallbacks, rate_functions = {}, {}
-            for notice in notices:
-                policy = notice.partner_id.with_company(
-                    notice.company_id
-                ).adv_dunning_policy_id or (notice.company_id.adv_dunning_policy_id)
-                contract_rate = policy.contract_rate or None
-                if contract_rate not in rate_functions:
-                    rate_functions[contract_rate] = Rate._rate_function(contract_rate, fallbacks)
-                notice.penalty_rate = rate_functions[contract_rate](
-                    half_year_start(notice.date_sent or fields.Date.today())
-                )
-            run.sudo()._note_rate_fallbacks(fallbacks)
-
-    def _invoice_attachments(self):
-        """The PDF of the listed invoices and the statement of account, as attachments (those
-        prepared for the notice by ``_prepare_email_documents``, else rendered now)."""
-        self.ensure_one()
-        prepared = (self.env.context.get("adv_dunning_documents") or {}).get(self.id)
-        if prepared:
-            reused = self.line_ids.move_id.sudo().invoice_pdf_report_id
-            return reused.with_env(self.env) | self.env["ir.attachment"].browse(prepared)
-        invoices = self.line_ids.move_id
-        # the PDF Odoo kept when the invoice was sent is reused, the others are rendered at once
-        attachments = invoices.sudo().invoice_pdf_report_id
-        invoices = invoices.filtered(lambda m: not m.sudo().invoice_pdf_report_id)
-        lang = self.partner_id.lang or self.env.lang
-        if invoices:
-            attachments |= self._attach_report(
-                "account.account_invoices",
-                invoices.ids,
-                self.env._("Invoices %(customer)s", customer=self.partner_id.name),
-                lang,
-            )
-        attachments |= self._attach_report(
-            "adv_dunning.action_report_statement",
-            self.partner_id.ids,
-            self.env._("Statement of account %(customer)s", customer=self.partner_id.name),
-            lang,
-        )
-        return attachments
-
-    def _attach_report(self, report_ref, res_ids, name, lang=None):
-        """Render a QWeb PDF report and attach it to this notice."""
-        self.ensure_one()
-        content, __ = (
-            self.env["ir.actions.report"]
-            .sudo()
-            .with_context(lang=lang or self.partner_id.lang or self.env.lang)
-            ._render_qweb_pdf(report_ref, res_ids)
-        )
-        return self._attach(f"{name}.pdf", content, "application/pdf")
-
-    def _attach(self, filename, content, mimetype):
-        vals = self._attachment_vals(filename, content, mimetype)
-        return self.env["ir.attachment"].sudo().create(vals)
-
-    def _attachment_vals(self, filename, content, mimetype="application/pdf"):
-        self.ensure_one()
-        return {
-            "name": filename,
-            "raw": content,
-            "mimetype": mimetype,
-            "res_model": self._name,
-            "res_id": self.id,
-        }
 
     def _channel_letter(self):
         """The level's letter as a PDF attached to the notice, ready to print and post."""
-        self.ensure_one()
-        if not self.letter_attachment_id:
-            self.letter_attachment_id = self._attach_report(
-                LETTER_REPORTS["letter_attachment_id"],
-                self.ids,
-                self._letter_name("letter_attachment_id"),
-            )
+        for notice in self:
+            if not notice.letter_attachment_id:
+                notice.letter_attachment_id = notice._attach_report(
+                    LETTER_REPORTS["letter_attachment_id"],
+                    notice.ids,
+                    notice._letter_name("letter_attachment_id"),
+                )
         return self.letter_attachment_id
 
     def _channel_call(self):
         """A call activity for the collector, with the level's call script."""
-        self.ensure_one()
-        return self.activity_schedule(
-            "adv_dunning.mail_activity_type_call",
-            user_id=self._collector().id,
-            summary=self.env._("Dunning call: %(customer)s", customer=self.partner_id.name),
-            note=self.level_id.with_context(lang=self._collector().lang).call_script or "",
-        )
+        activities = self.env["mail.activity"]
+        for notice in self:
+            activities |= notice.activity_schedule(
+                "adv_dunning.mail_activity_type_call",
+                user_id=notice._collector().id,
+                summary=notice.env._("Dunning call: %(customer)s", customer=notice.partner_id.name),
+                note=notice.level_id.with_context(lang=notice._collector().lang).call_script or "",
+            )
+        return activities
 
     def _channel_formal_notice(self):
         """Formal notice (mise en demeure) as a PDF quoting the penalty rate and the 40 EUR
         indemnity; an activity asks to post it by registered letter and record its number."""
-        self.ensure_one()
-        if not self.penalty_rate:
-            self._set_penalty_rates()
-        if not self.formal_notice_attachment_id:
-            self.formal_notice_attachment_id = self._attach_report(
-                LETTER_REPORTS["formal_notice_attachment_id"],
-                self.ids,
-                self._letter_name("formal_notice_attachment_id"),
+        for notice in self:
+            if not notice.penalty_rate:
+                notice._set_penalty_rates()
+            if not notice.formal_notice_attachment_id:
+                notice.formal_notice_attachment_id = notice._attach_report(
+                    LETTER_REPORTS["formal_notice_attachment_id"],
+                    notice.ids,
+                    notice._letter_name("formal_notice_attachment_id"),
+                )
+            notice.activity_schedule(
+                "adv_dunning.mail_activity_type_registered_letter",
+                user_id=notice._collector().id,
+                note=notice.env._(
+                    "Post the formal notice by registered letter with acknowledgement of receipt, "
+                    "then record its tracking number on the notice."
+                ),
             )
-        self.activity_schedule(
-            "adv_dunning.mail_activity_type_registered_letter",
-            user_id=self._collector().id,
-            note=self.env._(
-                "Post the formal notice by registered letter with acknowledgement of receipt, "
-                "then record its tracking number on the notice."
-            ),
-        )
 
     def _channel_litigation(self):
         """Hand-over: the file for the litigation department or the collection agency (CSV:
         customer, open items with penalties, dunning history) attached to the notice."""
-        self.ensure_one()
-        content = litigation_file(self)
-        self.litigation_attachment_id = self._attach(
-            self.env._("Litigation file %(notice)s", notice=self.name) + ".csv",
-            content.encode("utf-8-sig"),
-            "text/csv",
-        )
-        self.activity_schedule(
-            "adv_dunning.mail_activity_type_litigation",
-            user_id=self._collector().id,
-            note=self.env._("Hand the attached file over to litigation or the collection agency."),
-        )
+        for notice in self:
+            content = litigation_file(notice)
+            notice.litigation_attachment_id = notice._attach(
+                notice.env._("Litigation file %(notice)s", notice=notice.name) + ".csv",
+                content.encode("utf-8-sig"),
+                "text/csv",
+            )
+            notice.activity_schedule(
+                "adv_dunning.mail_activity_type_litigation",
+                user_id=notice._collector().id,
+                note=notice.env._(
+                    "Hand the attached file over to litigation or the collection agency."
+                ),
+            )
 
     def _sales_recipients(self):
         """The salesperson of the customer and the leader of the sales team (the customer's
@@ -354,22 +280,22 @@ class AdvDunningNotice(models.Model):
         return (salesperson | team.user_id).partner_id
 
     def _channel_notify_sales(self):
-        self.ensure_one()
-        recipients = self._sales_recipients()
-        if not recipients:
-            return
-        self.message_post(
-            body=self.env._(
-                "Your customer %(customer)s reached the dunning level %(level)s: %(total)s "
-                "overdue. Please avoid new commitments until it is settled.",
-                customer=self.partner_id.name,
-                level=self.level_id.name,
-                total=self.totals,
-            ),
-            partner_ids=recipients.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
+        for notice in self:
+            recipients = notice._sales_recipients()
+            if not recipients:
+                continue
+            notice.message_post(
+                body=notice.env._(
+                    "Your customer %(customer)s reached the dunning level %(level)s: %(total)s "
+                    "overdue. Please avoid new commitments until it is settled.",
+                    customer=notice.partner_id.name,
+                    level=notice.level_id.name,
+                    total=notice.totals,
+                ),
+                partner_ids=recipients.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _fallback_to_letter(self, reason):
         """The e-mail cannot reach the customer: send the letter instead and tell the

@@ -4,15 +4,12 @@ the patched Qt): the sender's letterhead and legal identity, the customer's addr
 window of the envelope, the amounts as the customer's language writes them; and the
 documents of many notices printed by one wkhtmltopdf run per kind, not one per notice."""
 
-from unittest.mock import patch
-
 from freezegun import freeze_time
 from markupsafe import escape
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.adv_base.tests.common import RenderedPdf, render_pdf
-from odoo.addons.base.models.ir_actions_report import IrActionsReport
+from odoo.addons.adv_base.tests.common import RenderedPdf, count_wkhtmltopdf_runs, render_pdf
 
 from .common import DunningCommon
 
@@ -88,14 +85,7 @@ class TestDunningLettersPdf(DunningCommon, HttpCase):
         customer's documents its own, in its language."""
         self.invoice(5600.0, "2026-03-20")
         self.invoice(1200.0, "2026-03-20", partner=self.customer_2)
-        runs = []
-        original = IrActionsReport._run_wkhtmltopdf
-
-        def counted(report, bodies, **kwargs):
-            runs.append(kwargs.get("report_ref"))
-            return original(report, bodies, **kwargs)
-
-        with freeze_time("2026-04-05"), patch.object(IrActionsReport, "_run_wkhtmltopdf", counted):
+        with freeze_time("2026-04-05"), count_wkhtmltopdf_runs() as runs:
             notices = self.dun().notice_ids  # 16 days late: second reminder
         self.assertEqual(len(runs), 3, runs)
         french = notices.filtered(lambda n: n.partner_id == self.customer)

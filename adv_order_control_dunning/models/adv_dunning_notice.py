@@ -13,8 +13,8 @@ class AdvDunningNotice(models.Model):
     def _channel_credit_hold(self):
         """Order control's hold: the customer's next orders are blocked until a credit
         controller lifts it."""
-        self.ensure_one()
-        self.partner_id.sudo()._adv_set_credit_hold(
-            self.env._("Dunning level %(level)s reached", level=self.level_id.name),
-            company=self.company_id,
-        )
+        for notice in self:
+            notice.partner_id.sudo()._adv_set_credit_hold(
+                notice.env._("Dunning level %(level)s reached", level=notice.level_id.name),
+                company=notice.company_id,
+            )
