@@ -15,6 +15,7 @@
         "purchase",
         "portal",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "license": "LGPL-3",
     "development_status": "Alpha",
@@ -38,6 +39,7 @@
         "views/portal_templates.xml",
         "views/menus.xml",
         "report/adv_claims_reports.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/adv_claims_demo.xml",

@@ -12,6 +12,7 @@
         "account",
         "sales_team",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "license": "LGPL-3",
     "development_status": "Alpha",
@@ -38,7 +39,10 @@
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
         "wizards/adv_dunning_call_outcome_views.xml",
+        "wizards/adv_dunning_first_run_line_views.xml",
+        "wizards/adv_dunning_first_run_views.xml",
         "views/menus.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/adv_dunning_demo.xml",

@@ -13,6 +13,7 @@
         "sale_stock",
         "stock_delivery",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "license": "LGPL-3",
     "development_status": "Alpha",
@@ -34,6 +35,7 @@
         "wizards/adv_supply_chase_answer_views.xml",
         "report/adv_supply_followup_reports.xml",
         "views/menus.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/adv_supply_followup_demo.xml",

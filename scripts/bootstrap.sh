@@ -18,7 +18,7 @@ ODOO_SRC=${ODOO_SRC:-/opt/odoo/18.0}
 ADV_HOME=${ADV_HOME:-$HOME/.cache/adv-suite}
 VENV=${ADV_VENV:-$ADV_HOME/${ADV_VENV_NAME:-venv}}
 ODOO_DOWNLOAD_URL=${ODOO_DOWNLOAD_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
-ADV_ADDONS=(adv_base adv_order_control adv_dunning adv_claims adv_supply_followup adv_trade_show adv_order_control_dunning adv_claims_dunning adv_claims_supply_followup adv_order_control_trade_show adv_dunning_facturx)
+ADV_ADDONS=(adv_base adv_order_control adv_dunning adv_claims adv_supply_followup adv_trade_show adv_order_control_dunning adv_claims_dunning adv_claims_supply_followup adv_order_control_trade_show adv_dunning_facturx adv_dashboard)
 PG_VERSION=${PG_VERSION:-15}
 APT_PACKAGES=(postgresql libpq-dev libldap2-dev libsasl2-dev chromium wkhtmltopdf fonts-dejavu-core fonts-liberation)
 

@@ -259,7 +259,9 @@ class Story:
                 self.order.state == "draft" and self.check.outcome == "approval",
                 f"the first order should wait for a release: {self.check.reasons}",
             )
-            self.order.action_adv_request_release()
+            self.order._adv_request_release(
+                "Nouveau client rencontré au salon : premier chantier à livrer cette semaine"
+            )
 
     def play_order_released(self):
         """Day 2: the controller releases it within their delegation."""
@@ -533,7 +535,9 @@ class Story:
                 self.order2.state == "draft" and self.order2.adv_credit_state == "blocked",
                 "the second order should be held by the credit control",
             )
-            self.order2.action_adv_request_release()
+            self.order2._adv_request_release(
+                "Chantier en cours, le client règle sa facture en retard cette semaine"
+            )
 
     def play_call_due(self):
         """Today: the glue invoice reaches the phone-call level; the tiles invoice, overdue but

@@ -18,9 +18,12 @@ def _manifest(addon):
     return ast.literal_eval((ROOT / addon / "__manifest__.py").read_text())
 
 
+# Overview addons install themselves when every area they summarise is there (adv_dashboard:
+# the ADV overview dashboard, over the five feature addons).
+OVERVIEW_ADDONS = ["adv_dashboard"]
 # Glue addons (adv_<a>_<b>) install themselves when the two addons they join are there.
-GLUE_ADDONS = [a for a in ADDONS if _manifest(a).get("auto_install")]
-FEATURE_ADDONS = [a for a in ADDONS if a not in GLUE_ADDONS]
+GLUE_ADDONS = [a for a in ADDONS if _manifest(a).get("auto_install") and a not in OVERVIEW_ADDONS]
+FEATURE_ADDONS = [a for a in ADDONS if a not in GLUE_ADDONS + OVERVIEW_ADDONS]
 
 
 def test_metapackage_installs_every_addon():
@@ -60,6 +63,11 @@ def test_manifests_follow_the_suite_rules():
             odoo_addons = {d for d in depends if not d.startswith("adv_")}
             assert len(depends) == 2 and len(joined) + len(odoo_addons) == 2, addon
             assert any(addon.startswith(a + "_") for a in joined), addon
+        elif addon in OVERVIEW_ADDONS:
+            # It summarises feature addons, installs itself with them, and adds no model.
+            depends = set(manifest["depends"])
+            assert manifest.get("auto_install") and depends <= set(FEATURE_ADDONS), addon
+            assert len(depends) >= 2 and not (ROOT / addon / "models").exists(), addon
         elif addon != "adv_base":
             assert "adv_base" in manifest["depends"], addon
         assert (ROOT / addon / "pyproject.toml").is_file(), addon

@@ -9,6 +9,7 @@ import threading
 import zipfile
 from unittest.mock import patch
 
+from lxml import etree
 from openpyxl import load_workbook
 from psycopg2.extensions import TransactionRollbackError
 
@@ -17,6 +18,7 @@ from odoo.modules.registry import Registry
 from odoo.tests import new_test_user
 from odoo.tests.common import BaseCase, TransactionCase, get_db_name
 from odoo.tools.pdf import PdfFileReader
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.adv_base.tools import report_pdf
 from odoo.addons.adv_base.tools.report_pdf import render_pdfs
@@ -321,3 +323,54 @@ class CommittedCase(TransactionCase):
 
     def _env(self, cr, uid=SUPERUSER_ID):
         return api.Environment(cr, uid, {"lang": "en_US"})
+
+
+class SetupChecklistMixin:
+    """Reads the setup checklist (``adv.setup.step``) of the current company on a known set of
+    customers: the data-quality counts of :meth:`checklist` and the worklists of
+    :meth:`worklist` are restricted to ``customers`` (the database's other customers left
+    out), everything else is the real computation."""
+
+    @staticmethod
+    def new_customers(env, *values):
+        """Company customers (customers for Invoicing, when installed) with a complete address
+        in Lyon, France, each updated with its ``values``."""
+        rank = {"customer_rank": 1} if "customer_rank" in env["res.partner"]._fields else {}
+        complete = {
+            "is_company": True,
+            "street": "18 rue de Marseille",
+            "zip": "69007",
+            "city": "Lyon",
+            "country_id": env.ref("base.fr").id,
+            **rank,
+        }
+        return env["res.partner"].create([{**complete, **vals} for vals in values])
+
+    def _restricted(self, customers):
+        Step = self.env["adv.setup.step"]
+        domain = Step._adv_customer_domain() + [("id", "in", customers.ids)]
+        return patch.object(type(Step), "_adv_customer_domain", lambda self: domain)
+
+    def checklist(self, customers, user=None):
+        """{key: step dict} of ``_adv_setup_steps()`` (as ``user`` if given), counting among
+        ``customers`` only."""
+        Step = self.env["adv.setup.step"].with_user(user or self.env.user)
+        with self._restricted(customers):
+            return {step["key"]: step for step in Step._adv_setup_steps()}
+
+    def worklist(self, key, customers):
+        """The customers among ``customers`` that the line ``key`` opens (its action's domain)."""
+        with self._restricted(customers):
+            action = self.env["adv.setup.step"].create({"key": key}).action_open()
+        self.assertEqual(action["res_model"], "res.partner")
+        return self.env["res.partner"].search(action["domain"])
+
+
+def my_day(env, user):
+    """``user``'s My Day as the web client loads it: the action's domain (one line per
+    document) in the order of the list view's ``default_order`` (the priority)."""
+    action = env.ref("adv_base.my_day_action")
+    Activity = env["mail.activity"].with_user(user)
+    views = Activity.get_views([(env.ref("adv_base.my_day_view_list").id, "list")])
+    order = etree.fromstring(views["views"]["list"]["arch"]).get("default_order")
+    return Activity.search(safe_eval(action.domain, {"uid": user.id}), order=order)

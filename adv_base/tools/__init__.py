@@ -4,3 +4,5 @@ from . import settings
 from . import xlsx
 from . import report_pdf
 from . import notification
+from . import phone
+from . import setup

@@ -22,3 +22,4 @@ from . import stock_picking
 from . import stock_move
 from . import account_move
 from . import res_partner
+from . import adv_customer_desk

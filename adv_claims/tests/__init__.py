@@ -9,3 +9,5 @@ from . import test_refusal_kept
 from . import test_ui
 from . import test_claim_lines
 from . import test_french
+from . import test_setup_checklist
+from . import test_customer_desk

@@ -417,6 +417,10 @@ class TestClaim(ClaimsCommon):
         domain = safe_eval(action.domain, {"uid": self.handler.id})
         day = Activity.search(domain + [("res_model", "=", "adv.claim"), ("res_id", "=", claim.id)])
         self.assertEqual(day.mapped("adv_stake"), [200.0])
+        # The customer and the reason, in My Day's columns.
+        self.assertEqual(day.adv_partner_id, claim.partner_id)
+        self.assertEqual(day.adv_reason, day.summary or day.activity_type_id.name)
+        self.assertTrue(day.adv_reason)
         claim.line_ids.quantity = 6
         day.invalidate_recordset(["adv_stake"])
         self.assertEqual(day.mapped("adv_stake"), [300.0])

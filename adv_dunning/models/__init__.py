@@ -21,3 +21,4 @@ from . import res_partner_mentions
 from . import adv_dunning_balance
 from . import mail_mail
 from . import mail_template
+from . import adv_customer_desk

@@ -43,11 +43,26 @@ class AdvDunningLevel(models.Model):
         domain=[("model", "=", "adv.dunning.notice")],
     )
     call_script = fields.Html(translate=True)
+    letter_title = fields.Char(
+        translate=True,
+        help="The title printed at the top of the letter of this level (its name is for the "
+        "collectors: a phone-call level's letter is not titled 'Phone call'). Empty: "
+        "'Payment reminder', or 'Invoices falling due' for a level before the due date.",
+    )
     letter_text = fields.Html(
         string="Letter text",
         translate=True,
         help="The body of the letter of this level, before the list of overdue items.",
     )
+
+    def _letter_title(self):
+        """The title of this level's letter, in the context's language (the letter's)."""
+        self.ensure_one()
+        if self.letter_title:
+            return self.letter_title
+        if self.days < 0:
+            return self.env._("Invoices falling due")
+        return self.env._("Payment reminder")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_notified(self):

@@ -40,6 +40,9 @@ class AdvDunningNotice(models.Model):
     )
     company_id = fields.Many2one(comodel_name="res.company", required=True, index=True)
     level_id = fields.Many2one(comodel_name="adv.dunning.level", required=True, ondelete="restrict")
+    level_formal_notice = fields.Boolean(
+        related="level_id.channel_formal_notice", string="Level sends a formal notice"
+    )
     state = fields.Selection(
         NOTICE_STATE,
         default="draft",
@@ -75,10 +78,14 @@ class AdvDunningNotice(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount_due = fields.Monetary(
-        string="Amount due",
+        string="Claimable (after grace days and minimum amounts)",
         compute="_compute_amount_due",
         store=True,
-        help="Total of the listed items, in the company's currency.",
+        help="What this notice claims, in the company's currency: the customer's open items "
+        "that reached a dunning level (its days after the due date and its minimum amount), "
+        "without the disputed items and the customers who promised to pay or are excluded. "
+        "The customer's credit tab counts every invoice past due (Overdue), hence a larger "
+        "figure.",
     )
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     partner_mobile = fields.Char(related="partner_id.mobile", string="Mobile")
@@ -101,6 +108,14 @@ class AdvDunningNotice(models.Model):
     def _compute_name(self):
         for notice in self:
             notice.name = f"{notice.partner_id.name} / {notice.level_id.name}"
+
+    @api.depends("partner_id", "level_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """ "Customer / level" in the reader's language (breadcrumbs, links): the stored name
+        keeps the language of the run that created the notice."""
+        for notice in self:
+            notice.display_name = f"{notice.partner_id.display_name} / {notice.level_id.name}"
 
     @api.depends("line_ids.amount_residual", "line_ids.currency_id")
     def _compute_amount_due(self):
@@ -185,9 +200,43 @@ class AdvDunningNotice(models.Model):
             "target": "download",
         }
 
+    def action_print_letter(self):
+        """The notice's letter: the one sent (its evidence) when there is one, else printed now."""
+        self.ensure_one()
+        if self.letter_attachment_id:
+            return self.with_context(
+                attachment_id=self.letter_attachment_id.id
+            ).action_open_attachment()
+        return self.env.ref("adv_dunning.action_report_letter").report_action(self)
+
+    def action_print_formal_notice(self):
+        """The formal notice: the one sent when there is one, else printed now; refused for a
+        notice whose level does not send one (see ``_check_formal_notice_printable``)."""
+        self.ensure_one()
+        self._check_formal_notice_printable()
+        if self.formal_notice_attachment_id:
+            return self.with_context(
+                attachment_id=self.formal_notice_attachment_id.id
+            ).action_open_attachment()
+        return self.env.ref("adv_dunning.action_report_formal_notice").report_action(self)
+
     # ------------------------------------------------------------
     # BUSINESS
     # ------------------------------------------------------------
+
+    def _check_formal_notice_printable(self):
+        """A formal notice gives notice to pay with the penalty rate the law requires: none for
+        a notice whose level does not send one (a courtesy reminder, a call) or that quotes no
+        penalty rate (0 %). Checked wherever it is printed (button, report, RPC)."""
+        wrong = self.filtered(lambda n: not n.level_formal_notice or not n.penalty_rate)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "No formal notice for %(notices)s: only a notice at a level that sends a "
+                    "formal notice, with its penalty rate, gives formal notice to pay.",
+                    notices=", ".join(wrong.mapped("display_name")),
+                )
+            )
 
     def _adv_day_stake(self):
         """My Day: a notice's work (call, letter, hand-over) is worth the amount due."""

@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 CALL_OUTCOME = [
     ("reached", "Reached, will pay"),
@@ -25,8 +26,41 @@ class AdvDunningNotice(models.Model):
         string="Call due",
         compute="_compute_adv_call_due",
         search="_search_adv_call_due",
-        help="A dunning call of this notice is due today or late.",
+        help="A dunning call of this notice is due today or late, and the customer has not "
+        "promised to pay meanwhile (an open payment promise puts the call aside).",
     )
+    # what the collector needs on the call's card
+    call_contact_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Contact",
+        compute="_compute_call_card",
+        help="Whom to ask for: the customer's invoicing contact, else a contact with a phone.",
+    )
+    call_phone = fields.Char(string="Phone to call", compute="_compute_call_card")
+    invoice_names = fields.Char(string="Invoices", compute="_compute_call_card")
+    days_late = fields.Integer(
+        string="Days late",
+        compute="_compute_call_card",
+        help="Days since the due date of the oldest item listed, counted from the day after.",
+    )
+
+    @api.depends("partner_id", "line_ids.invoice_name", "line_ids.date_maturity")
+    def _compute_call_card(self):
+        today = fields.Date.context_today(self)
+        for notice in self:
+            customer = notice.partner_id
+            contacts = customer.child_ids.filtered(
+                lambda c: c.type in ("invoice", "contact") and (c.phone or c.mobile)
+            )
+            contact = contacts.sorted(lambda c: c.type != "invoice")[:1]
+            notice.call_contact_id = contact
+            notice.call_phone = (
+                contact.phone or contact.mobile or customer.phone or customer.mobile or False
+            )
+            lines = notice.line_ids
+            notice.invoice_names = ", ".join(dict.fromkeys(lines.mapped("invoice_name")))
+            oldest = min(lines.mapped("date_maturity"), default=None)
+            notice.days_late = max((today - oldest).days, 0) if oldest else 0
 
     def _compute_adv_call_due(self):
         due = self.search([("id", "in", self.ids), ("adv_call_due", "=", True)])
@@ -49,8 +83,18 @@ class AdvDunningNotice(models.Model):
                 ]
             )
         )
-        positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", activities.subselect("res_id"))]
+        # the customer promised to pay (an open promise, from any notice or typed in the
+        # promises): no call until its date, the same rule as the dunning run's
+        promised = SQL(
+            """(SELECT n.id FROM adv_dunning_notice n
+                  JOIN adv_dunning_promise p ON p.partner_id = n.partner_id
+                                            AND p.company_id = n.company_id
+                 WHERE p.state = 'open' AND p.date >= %s)""",
+            today,
+        )
+        if (operator == "=") == value:
+            return [("id", "in", activities.subselect("res_id")), ("id", "not in", promised)]
+        return ["|", ("id", "not in", activities.subselect("res_id")), ("id", "in", promised)]
 
     def action_call_outcome(self):
         """Record what the customer said (phone card button)."""

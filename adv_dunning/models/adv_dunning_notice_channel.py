@@ -284,13 +284,15 @@ class AdvDunningNotice(models.Model):
             recipients = notice._sales_recipients()
             if not recipients:
                 continue
+            # in the salesperson's language (the run is the cron's, in English)
+            reader = notice.with_context(lang=recipients[0].lang or notice.env.lang)
             notice.message_post(
-                body=notice.env._(
+                body=reader.env._(
                     "Your customer %(customer)s reached the dunning level %(level)s: %(total)s "
                     "overdue. Please avoid new commitments until it is settled.",
                     customer=notice.partner_id.name,
-                    level=notice.level_id.name,
-                    total=notice.totals,
+                    level=reader.level_id.name,
+                    total=reader.totals,
                 ),
                 partner_ids=recipients.ids,
                 message_type="comment",

@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.adv_base.tools.notification import notify
+
 from ..tools.late_payment import half_year_start, late_penalty
 
 _logger = logging.getLogger(__name__)
@@ -134,14 +136,42 @@ class AdvDunningRun(models.Model):
             run._end_expired_disputes_and_promises()
             for batch in run._split(run._partners_to_notice()):
                 run._process_batch(batch)
-        return True
+        count = len(self.notice_ids.filtered(lambda n: n.state == "draft"))
+        if not count:
+            return notify(
+                self.env,
+                self.env._(
+                    "No customer to remind today: no overdue item reaches a new level (payment "
+                    "promises, disputes, exclusions and customers already reminded today are "
+                    "left out). Nothing to send; preview again tomorrow or after new invoices "
+                    "fall due."
+                ),
+                title=self.env._("Nothing to send"),
+                kind="info",
+            )
+        return notify(
+            self.env,
+            self.env._(
+                "Notices to send: %(count)s. Check them below, then Send the notices.", count=count
+            ),
+            title=self.env._("Preview ready"),
+        )
 
     def action_send(self):
         """Send the previewed notices; the amounts and levels are checked again first."""
+        sent = self.env["adv.dunning.notice"]
         for run in self._draft_runs_locked():
-            run.notice_ids.filtered(lambda n: n.state == "draft")._send()
+            sent |= run.notice_ids.filtered(lambda n: n.state == "draft")._send()
             run.state = "done"
-        return True
+        return notify(
+            self.env,
+            self.env._(
+                "Notices sent: %(count)s. The calls and registered letters they ask for are in "
+                "your activities.",
+                count=len(sent),
+            ),
+            title=self.env._("Notices sent"),
+        )
 
     def action_add_missing_rate(self):
         """The short form adding a half-year's rates, for the first half-year this run had to

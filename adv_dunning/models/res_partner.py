@@ -32,7 +32,10 @@ class ResPartner(models.Model):
         help="Highest dunning level notified among the customer's open invoices.",
     )
     adv_dunning_overdue = fields.Monetary(
-        string="Overdue (dunning)",
+        string="Overdue (all invoices past due)",
+        help="Every open invoice of the customer past its due date, in the current company. "
+        "A dunning notice claims less (Claimable): only the items that reached a level after "
+        "its days and minimum amount, without disputed or promised ones.",
         compute="_compute_adv_dunning_state",
         currency_field="adv_dunning_currency_id",
         groups=CUSTOMER_FIGURE_READERS,

@@ -14,3 +14,7 @@ from . import test_payment_mentions
 from . import test_payment_mentions_http
 from . import test_letters_pdf
 from . import test_late_payment_rate_table
+from . import test_worklists_rpc
+from . import test_first_run_preview
+from . import test_setup_checklist
+from . import test_customer_desk

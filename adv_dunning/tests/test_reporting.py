@@ -88,6 +88,10 @@ class TestDunningReporting(DunningCommon):
         self.assertEqual(activities.res_id, notice.id)
         self.assertEqual(activities.adv_stake, 1300.0)
         self.assertEqual(notice._adv_day_stake(), {notice.id: 1300.0})
+        # My Day shows whom to call, and why.
+        self.assertEqual(activities.adv_partner_id, notice.partner_id)
+        self.assertEqual(activities.adv_reason, activities.summary or "Dunning call")
+        self.assertEqual(activities.activity_type_id.adv_priority_weight, 20)
 
     def test_a_broken_promise_is_worth_the_overdue(self):
         self.invoice(800.0, "2026-03-01")
@@ -98,6 +102,7 @@ class TestDunningReporting(DunningCommon):
             self.dun()
             activity = self.customer.activity_ids
             self.assertEqual(activity.adv_stake, 800.0)
+            self.assertEqual(activity.adv_partner_id, self.customer.commercial_partner_id)
 
     def test_a_salesperson_sees_the_dunning_state_of_their_customers_only(self):
         salesman = new_test_user(self.env, login="dun_rep", groups="sales_team.group_sale_salesman")

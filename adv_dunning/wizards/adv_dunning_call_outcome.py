@@ -1,5 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.tools.misc import format_date
+
+from odoo.addons.adv_base.tools.notification import notify
 
 from ..models.adv_dunning_notice_call import CALL_OUTCOME
 
@@ -41,11 +44,40 @@ class AdvDunningCallOutcome(models.TransientModel):
             wizard.promise_amount = wizard.notice_id.amount_due
 
     def action_record(self):
+        """Record the outcome, then say what was recorded and what comes next."""
         self.ensure_one()
-        return self.notice_id._record_call_outcome(
+        self.notice_id._record_call_outcome(
             self.outcome,
             note=self.note,
             promise_amount=self.promise_amount,
             promise_date=self.promise_date,
             disputed=self.dispute_move_ids,
-        ) or {"type": "ir.actions.act_window_close"}
+        )
+        return notify(self.env, self._recorded_message(), title=self.env._("Call recorded"))
+
+    def _recorded_message(self):
+        customer = self.partner_id.display_name
+        if self.outcome == "promise":
+            return self.env._(
+                "Payment promise of %(customer)s recorded: %(amount)s on %(date)s. Dunning and "
+                "calls wait until then; a broken promise comes back to you.",
+                customer=customer,
+                amount=self.currency_id.format(self.promise_amount),
+                date=format_date(self.env, self.promise_date),
+            )
+        if self.outcome == "dispute":
+            return self.env._(
+                "Dispute of %(customer)s recorded: the disputed invoices are left out of dunning.",
+                customer=customer,
+            )
+        if self.outcome == "no_answer":
+            return self.env._(
+                "No answer from %(customer)s: the call is planned again for tomorrow.",
+                customer=customer,
+            )
+        labels = dict(self._fields["outcome"]._description_selection(self.env))
+        return self.env._(
+            "Call to %(customer)s recorded: %(outcome)s.",
+            customer=customer,
+            outcome=labels[self.outcome],
+        )

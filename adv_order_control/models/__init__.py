@@ -8,6 +8,7 @@ from . import adv_order_check_line
 from . import res_partner
 from . import sale_order
 from . import sale_order_check_log
+from . import sale_order_release
 from . import sale_order_reevaluation
 from . import sale_order_conformity
 from . import sale_order_gate
@@ -17,3 +18,8 @@ from . import res_users
 from . import stock_picking
 from . import account_move
 from . import account_move_line
+from . import adv_order_observation
+from . import sale_order_observe
+from . import res_company_observe
+from . import res_config_settings_observe
+from . import adv_customer_desk

@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools import receivable_summary
-from ..tools.credit_rules import CreditFacts
+from ..tools.credit_rules import CreditFacts, days_overdue
 
 COMPONENTS = ("receivables", "draft_invoices", "uninvoiced_orders")
 
@@ -43,12 +43,20 @@ class AdvCreditExposure(models.AbstractModel):
         ``lock``: take the per-customer credit lock (adv_base's ``adv.lock``) in the same statement.
 
         :return: {partner_id: {"receivables", "draft_invoices", "uninvoiced_orders",
-                  "overdue_amount", "overdue_days", "has_paid_invoice", "hold"}}, ``hold``
-                  being ``None`` or ``{"reason", "since", "user"}`` of the latest active hold.
+                  "overdue_amount", "overdue_days", "overdue_since", "has_paid_invoice", "hold"}},
+                  ``overdue_since`` the due date of the oldest overdue item (its days counted by
+                  :func:`credit_rules.days_overdue`), ``hold`` ``None`` or
+                  ``{"reason", "since", "user"}`` of the latest active hold.
         """
         result = {
             pid: dict.fromkeys(COMPONENTS, 0.0)
-            | {"overdue_amount": 0.0, "overdue_days": 0, "has_paid_invoice": False, "hold": None}
+            | {
+                "overdue_amount": 0.0,
+                "overdue_days": 0,
+                "overdue_since": None,
+                "has_paid_invoice": False,
+                "hold": None,
+            }
             for pid in partner_ids
         }
         if not partner_ids:
@@ -66,12 +74,13 @@ class AdvCreditExposure(models.AbstractModel):
             )
         )
         for row in self.env.cr.fetchall():
-            pid, residual, overdue, days, draft, paid, orders, reason, since, user = row
+            pid, residual, overdue, oldest, draft, paid, orders, reason, since, user = row
             values = result[pid]
             if company.adv_exposure_receivables:
                 values["receivables"] = float(residual or 0.0)
             values["overdue_amount"] = float(overdue or 0.0)
-            values["overdue_days"] = days or 0
+            values["overdue_since"] = oldest
+            values["overdue_days"] = days_overdue(oldest, today)
             if company.adv_exposure_draft_invoices:
                 values["draft_invoices"] = float(draft or 0.0)
             values["has_paid_invoice"] = paid
@@ -120,10 +129,11 @@ class AdvCreditExposure(models.AbstractModel):
         """
         facts = {}
         today = fields.Date.context_today(self)
-        by_company = defaultdict(lambda: self.env["sale.order"])
+        by_company = defaultdict(list)  # ids: a union per order would be quadratic
         for order in orders:
-            by_company[order.company_id] |= order
-        for company, company_orders in by_company.items():
+            by_company[order.company_id].append(order.id)
+        for company, order_ids in by_company.items():
+            company_orders = orders.browse(order_ids)
             partners = company_orders.partner_invoice_id.commercial_partner_id
             exposure = self._get_exposure(set(partners.ids), company, lock=lock)
             partner_data = self._get_partner_credit_data(partners, company, exposure)
@@ -144,6 +154,7 @@ class AdvCreditExposure(models.AbstractModel):
                     order_total=total,
                     overdue_amount=expo["overdue_amount"],
                     overdue_days=expo["overdue_days"],
+                    overdue_since=expo["overdue_since"],
                     review_date=pdata["review_date"],
                     hold=pdata["hold"],
                     has_paid_invoice=expo["has_paid_invoice"],

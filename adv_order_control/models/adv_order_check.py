@@ -2,9 +2,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.credit_rules import APPROVAL, BLOCK, OUTCOMES, ReleaseTerms
+from ..tools.credit_rules import APPROVAL, BLOCK, OUTCOMES, ReleaseTerms, days_overdue
 
 CHECK_STATES = [
     ("open", "Waiting"),
@@ -57,8 +57,35 @@ class AdvOrderCheck(models.Model):
     exposure = fields.Monetary(readonly=True)
     amount_order = fields.Monetary(string="This order", readonly=True)
     excess = fields.Monetary(string="Over limit by", readonly=True)
-    overdue_amount = fields.Monetary(readonly=True)
-    overdue_days = fields.Integer(readonly=True)
+    overdue_amount = fields.Monetary(
+        string="Overdue (credit exposure)",
+        readonly=True,
+        help="Open receivables past their due date plus the company's grace days, whatever "
+        "their amount: what the credit rules read. The dunning may claim less (its levels "
+        "wait longer and skip small amounts).",
+    )
+    overdue_days = fields.Integer(
+        string="Days overdue at the check",
+        readonly=True,
+        help="Days since the due date of the oldest overdue item on the day of the check (the "
+        "day after the due date is day 1).",
+    )
+    overdue_since = fields.Date(
+        string="Oldest overdue due date",
+        readonly=True,
+        help="Due date of the oldest overdue item when the order was checked.",
+    )
+    overdue_days_today = fields.Integer(
+        string="Days overdue today",
+        compute="_compute_overdue_days_today",
+        help="Days since that due date, counted today as on the order's banner (the day after "
+        "the due date is day 1).",
+    )
+    request_user_id = fields.Many2one(
+        comodel_name="res.users", string="Release requested by", readonly=True, copy=False
+    )
+    request_date = fields.Datetime(string="Release requested on", readonly=True, copy=False)
+    request_note = fields.Text(string="Justification of the request", readonly=True, copy=False)
     release_user_id = fields.Many2one(comodel_name="res.users", string="Released by", readonly=True)
     release_date = fields.Datetime(readonly=True)
     release_reason = fields.Text(string="Decision reason", tracking=True, readonly=True)
@@ -81,6 +108,15 @@ class AdvOrderCheck(models.Model):
         for check in self:
             check.name = f"{check.order_id.name} / {fields.Datetime.to_string(check.date)}"
 
+    @api.depends("overdue_since")
+    @api.depends_context("tz")
+    def _compute_overdue_days_today(self):
+        today = fields.Date.context_today(self)
+        for check in self:
+            check.overdue_days_today = days_overdue(check.overdue_since, today)
+
+    @api.depends("line_ids.message")
+    @api.depends_context("lang")
     def _compute_reasons(self):
         for check in self:
             check.reasons = "\n".join(check.line_ids.mapped("message"))
@@ -160,7 +196,7 @@ class AdvOrderCheck(models.Model):
         """
         self._check_can_decide()
         if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason of the release."))
+            raise ValidationError(self.env._("Give the reason of the release."))
         is_manager = self.env.user.has_group("adv_base.group_manager")
         if not is_manager and any(c.outcome == "block" for c in self):
             raise AccessError(
@@ -219,7 +255,7 @@ class AdvOrderCheck(models.Model):
             )
             check.order_id.sudo().write({"adv_credit_state": "released"})
             check.order_id.message_post(
-                body=self.env._(
+                body=check.order_id._adv_log_env()._(
                     "Credit release by %(user)s up to %(amount)s: %(reason)s",
                     user=self.env.user.name,
                     amount=check.currency_id.format(check.amount_order),
@@ -244,18 +280,19 @@ class AdvOrderCheck(models.Model):
                 )
             check.sudo().escalated_to_ids = [fields.Command.set(approvers.ids)]
             for user in approvers:
+                user_env = check.order_id._adv_user_env(user)
                 check.order_id.sudo().activity_schedule(
                     "adv_order_control.mail_activity_credit_release",
                     user_id=user.id,
-                    summary=self.env._(
+                    summary=user_env._(
                         "Escalated credit release: %(order)s", order=check.order_id.name
                     ),
-                    note=self.env._(
+                    note=user_env._(
                         "%(user)s proposes: %(reason)s", user=self.env.user.name, reason=reason
                     ),
                 )
             check.sudo().message_post(
-                body=self.env._(
+                body=check.order_id._adv_log_env()._(
                     "Over by %(excess)s, beyond the delegation of %(user)s: "
                     "escalated to %(users)s.",
                     excess=check.currency_id.format(check.excess),
@@ -267,7 +304,7 @@ class AdvOrderCheck(models.Model):
     def action_refuse(self, reason):
         self._check_can_decide()
         if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason of the refusal."))
+            raise ValidationError(self.env._("Give the reason of the refusal."))
         for check in self:
             check.sudo().write(
                 {
@@ -278,7 +315,7 @@ class AdvOrderCheck(models.Model):
                 }
             )
             check.order_id.message_post(
-                body=self.env._(
+                body=check.order_id._adv_log_env()._(
                     "Credit release refused by %(user)s: %(reason)s",
                     user=self.env.user.name,
                     reason=reason,
@@ -295,6 +332,11 @@ class AdvOrderCheck(models.Model):
     def action_open_refuse(self):
         return self._open_decision("refuse")
 
+    def action_open_request(self):
+        """A salesperson's *Request release* on her blocked order's check: asks why."""
+        self.ensure_one()
+        return self.order_id.action_adv_request_release()
+
     def _open_decision(self, decision):
         self._check_can_decide()
         titles = {"release": self.env._("Release"), "refuse": self.env._("Refuse")}
@@ -310,3 +352,57 @@ class AdvOrderCheck(models.Model):
                 "default_decision": decision,
             },
         }
+
+    # ------------------------------------------------------------
+    # The documents behind the figures
+    # ------------------------------------------------------------
+
+    def _overdue_invoice_domain(self):
+        """The customer's invoices behind the overdue figure: posted, not fully paid, due before
+        today less the company's grace days (as the exposure counts them)."""
+        self.ensure_one()
+        before = fields.Date.context_today(self) - timedelta(
+            days=self.company_id.adv_overdue_grace_days
+        )
+        return [
+            ("commercial_partner_id", "=", self.partner_id.id),
+            ("company_id", "=", self.company_id.id),
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+            ("invoice_date_due", "<", before),
+        ]
+
+    def action_view_overdue_invoices(self):
+        """The overdue invoices of the customer (Invoicing's list, with the user's rights)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action.update(
+            {
+                "name": self.env._(
+                    "Overdue invoices of %(customer)s", customer=self.partner_id.name
+                ),
+                "domain": self._overdue_invoice_domain(),
+                "context": {"default_move_type": "out_invoice", "create": False},
+            }
+        )
+        return action
+
+    def action_view_payments(self):
+        """The customer's payments, the latest first (Invoicing's list, with the user's rights)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_account_payments")
+        action.update(
+            {
+                "name": self.env._("Payments of %(customer)s", customer=self.partner_id.name),
+                "domain": [
+                    ("partner_id", "child_of", self.partner_id.id),
+                    ("company_id", "=", self.company_id.id),
+                    ("partner_type", "=", "customer"),
+                ],
+                "context": {"default_partner_type": "customer", "create": False},
+            }
+        )
+        return action

@@ -18,7 +18,9 @@ class AdvOrderCheckLine(models.Model):
     )
     rule_label = fields.Char(string="Rule", compute="_compute_rule_label")
     outcome = fields.Selection(OUTCOMES, required=True)
-    message = fields.Char(required=True)
+    # In every language of the database (see ``sale.order._adv_translate_check_lines``): each
+    # user reads the reason in theirs, whoever or whatever confirmed the order.
+    message = fields.Char(required=True, translate=True)
 
     @api.depends("rule")
     @api.depends_context("lang")

@@ -88,7 +88,12 @@ class ResPartner(models.Model):
     adv_exposure_draft_invoices = _credit_amount(string="Draft invoices")
     adv_exposure_orders = _credit_amount(string="Orders not invoiced")
     adv_exposure = _credit_amount(string="Exposure")
-    adv_overdue_amount = _credit_amount(string="Overdue")
+    adv_overdue_amount = _credit_amount(
+        string="Overdue (credit exposure)",
+        help="Open receivables past their due date plus the company's grace days, whatever "
+        "their amount: what the credit rules read. The dunning may claim less (its levels "
+        "wait longer and skip small amounts).",
+    )
     adv_credit_utilisation = fields.Float(
         string="Utilisation (%)", compute="_compute_adv_credit", groups=CUSTOMER_FIGURE_READERS
     )

@@ -161,7 +161,7 @@ class SaleOrder(models.Model):
                     }
                 )
                 continue
-            results = order._adv_apply_release(order._adv_evaluate(fact, describe), fact)
+            results = order._adv_decision(fact, describe)
             order.update(
                 {
                     "adv_credit_limit": fact.limit,
@@ -178,6 +178,27 @@ class SaleOrder(models.Model):
         stakes = super()._adv_day_stake()
         stakes.update({order.id: order._adv_amount_company() for order in self})
         return stakes
+
+    def _adv_day_decision(self, activity):
+        """My Day's *Open* on a credit release: the order's waiting credit check, where the
+        release and the refusal are decided (as the user: one who may not read it gets the
+        order)."""
+        release = self.env.ref("adv_order_control.mail_activity_credit_release")
+        if activity.activity_type_id != release:
+            return super()._adv_day_decision(activity)
+        Check = self.env["adv.order.check"]
+        if not Check.has_access("read"):
+            return super()._adv_day_decision(activity)
+        check = Check.search([("order_id", "=", self.id), ("state", "=", "open")], limit=1)
+        if not check:
+            return super()._adv_day_decision(activity)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "adv.order.check",
+            "res_id": check.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     def _adv_amount_company(self):
         """The order's total, tax included, in company currency, recomputed from its lines."""
@@ -219,17 +240,6 @@ class SaleOrder(models.Model):
         if refused:
             return refused._adv_refusal_action()
         return result
-
-    def action_adv_request_release(self):
-        """Ask the credit controllers for a release: one activity each, on the order."""
-        for order in self:
-            check = order.adv_last_check_id
-            if not check or check.state != "open":
-                raise UserError(
-                    self.env._("%(order)s is not waiting for a credit release.", order=order.name)
-                )
-            order._adv_notify_controllers(check)
-        return True
 
     def action_adv_view_checks(self):
         self.ensure_one()
@@ -287,9 +297,10 @@ class SaleOrder(models.Model):
             fact = facts[order]
             key = (order.partner_invoice_id.commercial_partner_id.id, order.company_id.id)
             fact.uninvoiced_orders += accepted[key]
-            results = order._adv_apply_release(order._adv_evaluate(fact, describe), fact)
+            results = order._adv_decision(fact, describe)
             outcome = worst(r.outcome for r in results)
-            if outcome in (PASS, WARN):
+            # Observe mode: the decision is kept (``_adv_log_checks``), the order goes through.
+            if outcome in (PASS, WARN) or not order._adv_enforced():
                 passed |= order
                 accepted[key] += fact.this_order
             if outcome != PASS:
@@ -339,6 +350,20 @@ class SaleOrder(models.Model):
         if missed:
             _logger.info("Credit control: refusal of sale.order %s not kept (new or busy)", missed)
         return sorted(kept)
+
+    def _adv_decision(self, fact, describe):
+        """What the control decides for this order on ``fact``: the credit rules and conformity
+        checks that did not pass, once its release is applied. The confirmation, the banner and
+        the what-if report (``adv.order.whatif``) all decide through here."""
+        return self._adv_apply_release(self._adv_evaluate(fact, describe), fact)
+
+    def _adv_decisions(self, facts, describe=None):
+        """``{order: (fact, results)}`` of :meth:`_adv_decision` for every order of ``self``,
+        on ``facts`` gathered for all of them at once (``_get_order_facts``)."""
+        describe = describe or self._adv_rule_describer()
+        return {
+            order: (facts[order], order._adv_decision(facts[order], describe)) for order in self
+        }
 
     def _adv_evaluate(self, fact, describe):
         """Credit rules and conformity checks that did not pass, for this order."""

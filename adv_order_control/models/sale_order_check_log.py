@@ -5,6 +5,8 @@ controllers when nobody is in front of the screen to read it."""
 
 import logging
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.http import request
 
@@ -37,7 +39,26 @@ class SaleOrder(models.Model):
         )
         open_checks.write({"state": "done"})  # superseded by this evaluation
         checks = Check.create([self._adv_check_vals(*entry) for entry in to_log])
+        self._adv_translate_check_lines(checks, to_log)
         self._adv_post_checks(checks, to_log)
+
+    def _adv_translate_check_lines(self, checks, to_log):
+        """Write each reason of the new ``checks`` in the database's other languages: the rules
+        describe the facts of the evaluation again in each (amounts and dates as that language
+        writes them), so that a French user reads French reasons whoever confirmed."""
+        written = self.env.lang or "en_US"
+        for lang, _name in self.env["res.lang"].get_installed():
+            if lang == written:
+                continue
+            env = self.env(context=dict(self.env.context, lang=lang), su=True)
+            describe = env["sale.order"]._adv_rule_describer()
+            for check, (order, fact, _results, _outcome) in zip(checks, to_log, strict=True):
+                texts = {
+                    r.rule: r.message for r in order.with_env(env)._adv_evaluate(fact, describe)
+                }
+                for line in check.line_ids.with_env(env):
+                    if line.rule in texts:
+                        line.message = texts[line.rule]
 
     @api.model
     def _adv_check_vals(self, order, fact, results, outcome):
@@ -58,6 +79,7 @@ class SaleOrder(models.Model):
             "excess": fact.excess,
             "overdue_amount": fact.overdue_amount,
             "overdue_days": fact.overdue_days,
+            "overdue_since": fact.overdue_since,
             "line_ids": [
                 fields.Command.create({"rule": r.rule, "outcome": r.outcome, "message": r.message})
                 for r in results
@@ -68,18 +90,19 @@ class SaleOrder(models.Model):
         """Post each evaluation on its order; notify the controllers when nobody is watching."""
         interactive = self._adv_user_in_front()
         clean = _adv_clean_context(self.env.context)
-        for check, (order, _fact, results, outcome) in zip(checks, to_log, strict=True):
+        for check, (order, _fact, _results, outcome) in zip(checks, to_log, strict=True):
             order = order.with_env(order.env(context=clean))
             blocked = outcome in (APPROVAL, BLOCK)
             order.sudo().adv_credit_state = "blocked" if blocked else "warn"
-            body = self.env._(
+            log_env = order._adv_log_env()
+            body = log_env._(
                 "Credit control: %(outcome)s.",
                 outcome=dict(
-                    self.env["adv.order.check"]._fields["outcome"]._description_selection(self.env)
+                    log_env["adv.order.check"]._fields["outcome"]._description_selection(log_env)
                 )[outcome],
             )
             order.message_post(
-                body=body + "\n" + "\n".join(r.message for r in results),
+                body=body + "\n" + (check.with_context(lang=log_env.lang).reasons or ""),
                 partner_ids=(order.user_id.partner_id.ids if blocked and not interactive else []),
             )
             if blocked and not interactive:
@@ -93,18 +116,51 @@ class SaleOrder(models.Model):
         controllers = group.sudo().users.filtered(
             lambda u: self.company_id in u.company_ids and not u.share
         )
-        existing = self.activity_ids.filtered(
+        releases = self.sudo().activity_ids.filtered(
             lambda a: (
                 a.activity_type_id == self.env.ref("adv_order_control.mail_activity_credit_release")
             )
-        ).user_id
+        )
+        existing = releases.user_id
+        for activity in releases:
+            if check.request_note:  # the request reaches the controllers who already had it
+                activity.note = Markup("%s<p>%s</p>") % (
+                    activity.note or "",
+                    self._adv_request_text(check, activity.user_id),
+                )
         for user in controllers - existing:
+            note = check.with_env(self._adv_user_env(user)).reasons or ""
+            if check.request_note:
+                note += "\n" + self._adv_request_text(check, user)
             self.sudo().activity_schedule(
                 "adv_order_control.mail_activity_credit_release",
                 user_id=user.id,
-                note=check.reasons,
-                summary=self.env._("Credit release: %(order)s", order=self.name),
+                note=note,
+                summary=self._adv_user_env(user)._("Credit release: %(order)s", order=self.name),
             )
+
+    @api.model
+    def _adv_request_text(self, check, user):
+        """The salesperson's release request, as ``user`` reads it."""
+        return self._adv_user_env(user)._(
+            "Release requested by %(user)s: %(justification)s",
+            user=check.request_user_id.name,
+            justification=check.request_note,
+        )
+
+    def _adv_log_env(self):
+        """The environment the control's chatter is written in: the company's language (every
+        user of the company reads one log, whoever or whatever acted: a salesperson, a script,
+        the cron), the acting user's when the company's partner has none."""
+        self.ensure_one()
+        lang = self.company_id.partner_id.lang or self.env.lang
+        return self.env(context=dict(self.env.context, lang=lang))
+
+    @api.model
+    def _adv_user_env(self, user):
+        """The environment of texts written for ``user`` (an activity's summary and note): in
+        their language, whoever schedules it."""
+        return self.env(context=dict(self.env.context, lang=user.lang or self.env.lang))
 
     @api.model
     def _adv_user_in_front(self):

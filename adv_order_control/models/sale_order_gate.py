@@ -193,10 +193,12 @@ class SaleOrder(models.Model):
             fact = facts[order]
             results = order._adv_apply_release(evaluate(fact, describe), fact)
             outcome = worst(r.outcome for r in results)
-            if outcome in (APPROVAL, BLOCK) and not stock_flow:
+            enforced = order._adv_enforced()  # observe mode: kept, never refused
+            if outcome in (APPROVAL, BLOCK) and not stock_flow and enforced:
                 refused.append((order, results))
             elif outcome != PASS and order.id not in logged:
-                to_log.append((order.with_env(self.env), fact, results, WARN))
+                logged_as = WARN if enforced else outcome
+                to_log.append((order.with_env(self.env), fact, results, logged_as))
                 if stock_flow:
                     logged.add(order.id)  # Odoo adds, then prices the line: one warning
         if refused:

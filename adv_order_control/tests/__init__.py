@@ -15,3 +15,11 @@ from . import test_release_scope
 from . import test_evidence
 from . import test_my_day
 from . import test_customer_figures
+from . import test_credit_decisions
+from . import test_order_to_cash_dashboard
+from . import test_observe_mode
+from . import test_observe_rpc
+from . import test_whatif
+from . import test_customer_desk
+from . import test_customer_desk_ui
+from . import test_setup_checklist

@@ -26,7 +26,10 @@ class TestQueueDecision(DelegationCommon):
     def test_release_from_the_queue(self):
         order, check = self.blocked(10000.0)  # over by 2 000: within the controller's delegation
         result = self.decide(check, self.controller, "action_open_release", "Known payer")
-        self.assertEqual(result, {"type": "ir.actions.act_window_close"})
+        # Acknowledged, then the dialog closes.
+        self.assertEqual(result["tag"], "display_notification")
+        self.assertIn(f"{order.name} released until", result["params"]["message"])
+        self.assertEqual(result["params"]["next"], {"type": "ir.actions.act_window_close"})
         self.assertEqual(
             (check.state, check.release_user_id, check.release_reason),
             ("released", self.controller, "Known payer"),

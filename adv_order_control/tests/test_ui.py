@@ -1,10 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.adv_base.tests.common import PhoneTourMixin, new_web_user
 
 RELEASE_ACTIVITY = "adv_order_control.mail_activity_credit_release"
+
+
+def new_french_web_user(env, login, name, groups):
+    """A user who logs in to the web client in French, as the demo's users (password: login)."""
+    env["res.lang"]._activate_lang("fr_FR")
+    return new_test_user(env, login=login, name=name, password=login, lang="fr_FR", groups=groups)
 
 
 class BlockedOrderTourCase(HttpCase):
@@ -14,7 +20,8 @@ class BlockedOrderTourCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
-        cls.controller = new_web_user(
+        # She works in French, as the demo's users: the tours read the French screens.
+        cls.controller = new_french_web_user(
             cls.env, "oc_tour", "Chloé Controller", "adv_order_control.group_credit_controller"
         )
         customer = cls.env["res.partner"].create(
@@ -41,7 +48,7 @@ class TestBlockedOrdersTourDesktop(BlockedOrderTourCase):
             "/odoo/adv-blocked-orders", "adv_order_control_release_desktop", login="oc_tour"
         )
         self.assertEqual(self.order.adv_check_ids.state, "released")
-        self.assertEqual(self.order.adv_check_ids.release_reason, "Deposit received by wire")
+        self.assertEqual(self.order.adv_check_ids.release_reason, "Acompte reçu par virement")
 
 
 @tagged("post_install", "-at_install")
@@ -61,7 +68,7 @@ class TestQueueButtonsTour(BlockedOrderTourCase):
         )
         check = self.order.adv_check_ids
         self.assertEqual(
-            (check.state, check.release_reason), ("released", "Deposit received by wire")
+            (check.state, check.release_reason), ("released", "Acompte reçu par virement")
         )
 
 
@@ -82,7 +89,7 @@ class RefusedConfirmationTourCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.write({"account_use_credit_limit": True, "adv_conformity_check": False})
-        cls.salesman = new_web_user(
+        cls.salesman = new_french_web_user(
             cls.env,
             "oc_tour_seller",
             "Sacha Seller",
@@ -122,14 +129,25 @@ class RefusedConfirmationTourCase(HttpCase):
         self.assertEqual((check.amount_order, check.excess), (500.0, 400.0))
         self.assertEqual(check.user_id, self.salesman)
         self.assertIn("over_limit", check.line_ids.mapped("rule"))
-        log = order.message_ids.filtered(lambda m: "Credit control" in (m.body or ""))
+        # The log in the company's language (the demo company is French).
+        self.assertEqual(self.env.company.partner_id.lang, "fr_FR")
+        log = order.message_ids.filtered(lambda m: "Contrôle crédit" in (m.body or ""))
         self.assertEqual(len(log), 1)
+        # The request: kept with its justification, posted, brought to the controllers.
+        justification = "Le client annonce un virement vendredi"
+        self.assertEqual(
+            (check.request_user_id, check.request_note), (self.salesman, justification)
+        )
+        self.assertTrue(order.message_ids.filtered(lambda m: justification in (m.body or "")))
         releases = order.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref(RELEASE_ACTIVITY)
         )
         self.assertIn(self.controller, releases.user_id)
         self.assertNotIn(self.salesman, releases.user_id)
-        self.assertIn("over by", releases.filtered(lambda a: a.user_id == self.controller).note)
+        # In the English controller's language, whoever confirmed.
+        note = releases.filtered(lambda a: a.user_id == self.controller).note
+        self.assertIn("over by", note)
+        self.assertIn(justification, note)
 
 
 @tagged("post_install", "-at_install")

@@ -44,7 +44,8 @@ class CreditFacts:
     this_order: float = 0.0  # what the order adds to the exposure (0 once it is confirmed)
     order_total: float = 0.0  # the order's own total, recomputed from its lines
     overdue_amount: float = 0.0
-    overdue_days: int = 0
+    overdue_days: int = 0  # days_overdue(overdue_since, today)
+    overdue_since: date | None = None  # due date of the oldest overdue item
     review_date: date | None = None
     hold: dict | None = None  # {"reason", "since", "user"}
     has_paid_invoice: bool = True
@@ -122,6 +123,18 @@ def lift(results, facts, terms, partner_id=None):
         for r in results
         if r.outcome not in (APPROVAL, BLOCK) or not _still_covered(r, facts, terms)
     ]
+
+
+def days_overdue(due_date, today):
+    """Days an item due on ``due_date`` is overdue on ``today``: the day after the due date is
+    day 1 (``today - due_date``, as French law counts late days), 0 when not yet due or no date.
+
+    The one count of the suite's order control: the rules, the banner on the order and the
+    credit check all read it (the exposure function returns the oldest due date, not a count).
+    """
+    if not due_date:
+        return 0
+    return max((today - due_date).days, 0)
 
 
 def worst(outcomes):

@@ -131,7 +131,7 @@ EXPOSURE_FUNCTION = """
 DROP FUNCTION IF EXISTS adv_credit_exposure(integer[], integer, date, date, boolean);
 CREATE FUNCTION adv_credit_exposure(
     p_ids integer[], p_company integer, p_before date, p_today date, p_lock boolean)
-RETURNS TABLE (partner_id integer, residual numeric, overdue numeric, overdue_days integer,
+RETURNS TABLE (partner_id integer, residual numeric, overdue numeric, oldest_due date,
                draft numeric, has_paid boolean, orders numeric, hold_reason text,
                hold_since timestamp, hold_user text)
 LANGUAGE plpgsql AS $$
@@ -201,7 +201,7 @@ BEGIN
           FROM per_order po
       GROUP BY po.pid
     )
-    SELECT pt.pid, r.residual, r.overdue, (p_today - r.oldest)::integer,
+    SELECT pt.pid, r.residual, r.overdue, r.oldest,
            -- Draft invoices count, but for their lines made from orders (the orders count
            -- those until the invoice is posted); a draft credit note lowers nothing.
            (SELECT SUM(GREATEST(d.amount, 0)) FROM (

@@ -15,3 +15,4 @@ from . import adv_stock_risk
 from . import res_company
 from . import res_config_settings
 from . import adv_supply_performance
+from . import adv_customer_desk

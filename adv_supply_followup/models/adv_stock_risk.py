@@ -298,3 +298,12 @@ class AdvStockRisk(models.Model):
         return {
             row["id"]: row["value"] for row in self.search_read([("id", "in", self.ids)], ["value"])
         }
+
+    def _adv_day_partner(self):
+        """A stock risk is about a product: its partner in My Day is the product's first
+        vendor, the one a replenishment would order from."""
+        return {
+            risk.id: risk.product_id.seller_ids[:1].partner_id.id
+            for risk in self
+            if risk.product_id.seller_ids
+        }

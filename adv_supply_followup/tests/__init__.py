@@ -5,3 +5,5 @@ from . import test_impact
 from . import test_stock_risk
 from . import test_performance
 from . import test_ui
+from . import test_setup_checklist
+from . import test_customer_desk

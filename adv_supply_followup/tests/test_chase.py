@@ -399,4 +399,7 @@ class TestChaseAccess(SupplyCommon):
         chases = self.Chase.browse(day_items.mapped("res_id"))
         self.assertEqual(chases.mapped("purchase_id"), big | small)
         self.assertEqual(day_items.mapped("adv_stake"), [5000.0, 100.0])
+        # The vendor to chase, and the reason, in My Day's columns.
+        self.assertEqual(day_items.mapped("adv_partner_id"), chases.mapped("partner_id"))
+        self.assertTrue(all(day_items.mapped("adv_reason")))
         self.assertEqual(day_items.mapped("adv_source"), ["Supply chase", "Supply chase"])

@@ -43,6 +43,9 @@ class TestStockRisk(SupplyCommon):
             self.env.ref("adv_supply_followup.mail_activity_type_stock_risk"),
         )
         self.assertEqual(risk.activity_ids.user_id, self.buyer)
+        # In My Day, the vendor to order from, and the reason.
+        self.assertEqual(risk.activity_ids.adv_partner_id, self.vendor)
+        self.assertEqual(risk.activity_ids.adv_reason, risk.reason)
         # Idempotent: the next day's run keeps the same alert.
         self.assertFalse(self.generate(TODAY + timedelta(days=1)))
         # One click: Odoo's replenishment on the product, whose order point orders the RFQ.

@@ -12,3 +12,4 @@ from . import adv_trade_show_capture_processing
 from . import adv_trade_show_capture_retention
 from . import crm_lead
 from . import res_partner
+from . import adv_customer_desk

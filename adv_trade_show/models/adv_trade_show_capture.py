@@ -109,7 +109,10 @@ class AdvTradeShowCapture(models.Model):
         help="Asked separately; never pre-ticked.",
     )
     consent_text = fields.Text(
-        related="show_id.consent_text_id.body", string="Privacy Notice", readonly=True
+        string="Privacy Notice",
+        compute="_compute_consent_text",
+        help="The show's privacy notice in the visitor's language (else the user's), as the "
+        "visitor reads it on the phone and as their consent evidence keeps it.",
     )
     consent_ids = fields.One2many(
         comodel_name="adv.trade.show.consent", inverse_name="capture_id", string="Consents"
@@ -179,6 +182,14 @@ class AdvTradeShowCapture(models.Model):
                 capture.lang = "fr_FR" if french else "en_US"
             elif not capture.lang:
                 capture.lang = "fr_FR" if self.env.user.lang == "fr_FR" else "en_US"
+
+    @api.depends("show_id.consent_text_id", "lang")
+    @api.depends_context("lang")
+    def _compute_consent_text(self):
+        """Shown in the visitor's language: the booth staff's own language is not theirs."""
+        for capture in self:
+            text = capture.show_id.consent_text_id
+            capture.consent_text = text.with_context(lang=capture.lang or self.env.lang).body
 
     @api.depends("email", "phone", "country_id")
     def _compute_keys(self):

@@ -74,14 +74,20 @@ class AdvTradeShowCapture(models.Model):
             )
 
     def _processed_message(self):
+        """What the booth staff reads once the capture is processed: the lead, and whether the
+        visitor was thanked by e-mail."""
         self.ensure_one()
         if self.matched_by == "new":
-            return self.env._("New visitor: lead created.")
-        return self.env._(
-            "Known visitor (matched by %(key)s): linked to %(lead)s.",
-            key=dict(self._fields["matched_by"]._description_selection(self.env))[self.matched_by],
-            lead=self.lead_id.display_name,
-        )
+            done = self.env._("New visitor: lead created.")
+        else:
+            done = self.env._(
+                "Known visitor (matched by %(key)s): linked to %(lead)s.",
+                key=dict(self._fields["matched_by"]._description_selection(self.env))[
+                    self.matched_by
+                ],
+                lead=self.lead_id.display_name,
+            )
+        return f"{done} {self._thanks_outcome()[1]}"
 
     # ------------------------------------------------------------------
     # The visitor's lock, taken first
@@ -336,12 +342,27 @@ class AdvTradeShowCapture(models.Model):
             self.marketing_opt_in or self.next_step == "documentation"
         )
 
+    def _thanks_outcome(self):
+        """(sent, what the staff is told) of the thank-you e-mail of this capture."""
+        if not self.show_id.mail_template_id:
+            return False, self.env._("No thank-you e-mail: the show has no thank-you template.")
+        if not self.email_normalized:
+            return False, self.env._("No thank-you e-mail: no e-mail address.")
+        if not self._may_send_thanks():
+            return False, self.env._(
+                "No thank-you e-mail: the visitor agreed to none (no marketing e-mails, no "
+                "documentation asked)."
+            )
+        return True, self.env._("Thank-you e-mail sent to %(email)s.", email=self.email_normalized)
+
     def _send_thanks(self):
         """To the visitor's one normalised address, and to no one else whatever the show's
-        template says (its recipients are overridden: no list, no copy, no partner)."""
-        template = self.show_id.mail_template_id
-        if template and self._may_send_thanks():
-            template.sudo().send_mail(
+        template says (its recipients are overridden: no list, no copy, no partner). The
+        capture's chatter says whether it left, and to whom (the staff is told on the phone)."""
+        sent, told = self._thanks_outcome()
+        self._message_log(body=told)
+        if sent:
+            self.show_id.mail_template_id.sudo().send_mail(
                 self.id,
                 email_layout_xmlid="mail.mail_notification_light",
                 email_values={

@@ -6,7 +6,7 @@ from odoo import Command, api, fields, models
 
 class CrmLead(models.Model):
     _name = "crm.lead"
-    _inherit = ["crm.lead", "adv.trade.show.match.mixin"]
+    _inherit = ["crm.lead", "adv.phone.mixin", "adv.trade.show.match.mixin"]
 
     adv_show_id = fields.Many2one(
         comodel_name="adv.trade.show",
@@ -36,7 +36,7 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "expected_revenue" in vals and self.filtered("adv_show_id"):
+        if {"expected_revenue", "partner_id"} & set(vals) and self.filtered("adv_show_id"):
             self.filtered("adv_show_id")._adv_day_refresh()
         return res
 
@@ -64,10 +64,16 @@ class CrmLead(models.Model):
                 ]
             )
             for lead in leads:
-                lead.activity_schedule(
-                    activity_type_id=reminder.id,
-                    user_id=(lead.user_id or show.user_id or self.env.user).id,
-                    date_deadline=fields.Date.context_today(self),
+                # The open follow-up is the work item: a second activity ("still waiting") put
+                # each lead twice in its salesperson's day. The follow-up's owner is notified
+                # on the lead instead, with the reminder's own words in their language.
+                owners = lead.activity_ids.filtered(
+                    lambda a, follow_up=follow_up: a.activity_type_id == follow_up
+                ).user_id or (lead.user_id or show.user_id or self.env.user)
+                lead.message_post(
+                    body=reminder.with_context(lang=owners[:1].lang).summary,
+                    partner_ids=owners.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
                 )
             reminded |= leads
         reminded.write({"adv_reminded": True})

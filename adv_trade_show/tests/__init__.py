@@ -10,3 +10,6 @@ from . import test_personal_data_rpc
 from . import test_concurrency
 from . import test_refusal_kept
 from . import test_ui
+from . import test_setup_checklist
+from . import test_capture_feedback
+from . import test_customer_desk

@@ -265,6 +265,11 @@ class TestCapture(TradeShowCommon):
             [("res_model", "=", "crm.lead"), ("res_id", "=", lead.id)]
         )
         self.assertEqual(activity.adv_stake, 12000)
+        self.assertFalse(activity.adv_partner_id)  # a visitor, not yet a customer
+        self.assertEqual(activity.adv_reason, activity.summary or "Show follow-up")
+        lead._handle_partner_assignment(create_missing=True)
+        self.assertTrue(lead.partner_id)
+        self.assertEqual(activity.adv_partner_id, lead.partner_id)  # refreshed at conversion
         day = (
             self.env["mail.activity"]
             .with_user(lead.user_id)

@@ -178,10 +178,16 @@ class TestReminder(TradeShowCommon):
         with freeze_time("2026-11-10 11:00:00"):
             self.assertEqual(Lead._cron_adv_show_remind() & ours, waiting.lead_id)
             self.assertFalse(Lead._cron_adv_show_remind() & ours)  # once
-        activity = waiting.lead_id.sudo().activity_ids.filtered(
-            lambda a: a.activity_type_id == reminder
-        )
-        self.assertEqual(activity.user_id, waiting.lead_id.user_id)
+        lead = waiting.lead_id.sudo()
+        # One work item per lead: no second "still waiting" activity next to the follow-up
+        # (it put every late show lead twice in My Day); its owner is notified on the lead.
+        follow_up = self.env.ref("adv_trade_show.mail_activity_show_followup")
+        self.assertEqual(lead.activity_ids.activity_type_id, follow_up)
+        self.assertFalse(lead.activity_ids.filtered(lambda a: a.activity_type_id == reminder))
+        note = lead.message_ids.filtered(lambda m: reminder.summary in (m.body or ""))
+        self.assertEqual(len(note), 1)
+        self.assertEqual(note.partner_ids, lead.activity_ids.user_id.partner_id)
+        self.assertEqual(lead.activity_ids.user_id, lead.user_id)
 
 
 @tagged("post_install", "-at_install")
