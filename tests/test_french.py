@@ -30,9 +30,12 @@ def python_messages(addon):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
             first = node.args[0]
-            if name in TRANSLATORS and isinstance(first, ast.Constant):
-                if isinstance(first.value, str):
-                    messages.setdefault(first.value, str(relative))
+            if (
+                name in TRANSLATORS
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
+                messages.setdefault(first.value, str(relative))
     return messages
 
 
@@ -40,9 +43,7 @@ def translated(po):
     return {
         e.msgid
         for e in po
-        if not e.obsolete
-        and "fuzzy" not in e.flags
-        and (e.msgstr or any(e.msgstr_plural.values()))
+        if not e.obsolete and "fuzzy" not in e.flags and (e.msgstr or any(e.msgstr_plural.values()))
     }
 
 
