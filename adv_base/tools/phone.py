@@ -59,20 +59,26 @@ def _fallback_e164(number, calling_code):
     digits = _NOT_DIGITS.sub("", raw)
     if not digits:
         return False
-    if digits.startswith("+"):
-        digits = digits[1:].replace("+", "")
-    elif digits.startswith("00"):
-        digits = digits[2:]
-    elif calling_code:
-        code = str(calling_code)
-        if digits.startswith("0") and code not in KEEP_TRUNK_ZERO:
-            digits = digits[1:]
-        digits = code + digits
-    else:
-        return False
-    if not digits.isdigit() or not 8 <= len(digits) <= 15 or digits.startswith("0"):
+    digits = _international(digits, calling_code)
+    if not digits or not digits.isdigit() or not 8 <= len(digits) <= 15 or digits[0] == "0":
         return False
     return "+" + digits
+
+
+def _international(digits, calling_code):
+    """``digits`` (with a leading ``+`` perhaps) as an international number without its
+    ``+``: an international prefix dropped, else the calling code added (the trunk zero
+    dropped where the country drops it); False without a calling code to add."""
+    if digits.startswith("+"):
+        return digits[1:].replace("+", "")
+    if digits.startswith("00"):
+        return digits[2:]
+    if not calling_code:
+        return False
+    code = str(calling_code)
+    if digits.startswith("0") and code not in KEEP_TRUNK_ZERO:
+        digits = digits[1:]
+    return code + digits
 
 
 def phone_prefix(term, calling_code=None):
@@ -81,16 +87,5 @@ def phone_prefix(term, calling_code=None):
     ``term`` is not made of a phone number's characters."""
     if not looks_like_phone(term, min_digits=1):
         return False
-    digits = _NOT_DIGITS.sub("", term.replace("(0)", ""))
-    if digits.startswith("+"):
-        digits = digits[1:].replace("+", "")
-    elif digits.startswith("00"):
-        digits = digits[2:]
-    elif calling_code:
-        code = str(calling_code)
-        if digits.startswith("0") and code not in KEEP_TRUNK_ZERO:
-            digits = digits[1:]
-        digits = code + digits
-    else:
-        return False
-    return digits.isdigit() and "+" + digits
+    digits = _international(_NOT_DIGITS.sub("", term.replace("(0)", "")), calling_code)
+    return bool(digits) and digits.isdigit() and "+" + digits

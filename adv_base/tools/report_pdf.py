@@ -18,8 +18,8 @@ build without the patched Qt (which does not print headers and footers anyway); 
 a header or footer on a patched build goes through Odoo's own batch. When a batch cannot be
 split, its records are rendered one by one.
 
-Several batches (of one report or of several, ``render_many``) print at once, one wkhtmltopdf
-per CPU, while the next batch's HTML is prepared: wkhtmltopdf runs outside the database, in
+Several batches (of one report or of several, ``render_many``) print at once, two wkhtmltopdf
+runs per CPU, while the next batch's HTML is prepared: wkhtmltopdf runs outside the database, in
 a thread of a pool. In an HTTP request, a batch goes through Odoo's own run (with the user's
 session cookie); in a test, each run ends before the next batch's HTML is prepared (the test's
 HTTP server serves wkhtmltopdf on the test's own cursor).
@@ -46,7 +46,7 @@ from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 250  # records per wkhtmltopdf run (letters: 20 ms a letter by 100, 13 by 250)
-MAX_WORKERS = 4  # wkhtmltopdf runs at once (each uses one CPU)
+MAX_WORKERS = 4  # wkhtmltopdf runs at once, at most
 # a white PNG of 11 x 3 pixels: the PDF lists it among the images of each page it is on
 MARKER_PNG = (
     "iVBORw0KGgoAAAANSUhEUgAAAAsAAAADCAIAAADKnWIcAAAAFUlEQVR42mP8//8/"
@@ -71,6 +71,14 @@ def wkhtmltopdf_patched():
     return b"patched qt" in out.lower()
 
 
+def default_workers():
+    """How many wkhtmltopdf runs go at once: two per CPU (a run also waits: it loads the
+    report's assets from the server and waits for the report's JavaScript), at most
+    ``MAX_WORKERS``. Measured on 2 CPUs, 6 000 dunning documents: 102 s with 2 runs at once,
+    94 s with 3, 92 s with 4."""
+    return min(MAX_WORKERS, 2 * (os.cpu_count() or 1))
+
+
 def render_pdfs(reports, report_ref, res_ids, batch_size=BATCH_SIZE, workers=None):
     """{res id: content} of the report ``report_ref`` for ``res_ids``: see ``render_many``."""
     requests = [(report_ref, res_ids)]
@@ -81,7 +89,7 @@ def render_pdfs(reports, report_ref, res_ids, batch_size=BATCH_SIZE, workers=Non
 def render_many(reports, requests, batch_size=BATCH_SIZE, workers=None):
     """{(report, res id): content} of ``requests``, a list of ``(report_ref, res_ids)``: a
     wkhtmltopdf run per ``batch_size`` records of a report, up to ``workers`` runs at once
-    (default: one per CPU, at most ``MAX_WORKERS``, whatever their report) while the next
+    (default: ``default_workers()``, whatever their report) while the next
     batch's HTML is prepared. ``reports`` is the ``ir.actions.report`` model in the environment
     to render with (user, language). In Odoo's test mode, without ``force_report_rendering`` in
     the context, the content is each record's HTML, as Odoo's own PDF rendering gives."""
@@ -95,7 +103,7 @@ def render_many(reports, requests, batch_size=BATCH_SIZE, workers=None):
         for report_ref, chunk in chunks:
             documents |= _keyed(report_ref, _html_documents(reports, report_ref, chunk))
         return documents
-    workers = workers or min(MAX_WORKERS, os.cpu_count() or 1)
+    workers = workers or default_workers()
     pending = collections.deque()
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
         for report_ref, chunk in chunks:

@@ -56,15 +56,18 @@ class ResPartner(models.Model):
         company = self.env.company
         commercial_ids = [pid for pid in self.commercial_partner_id.ids if isinstance(pid, int)]
         self.env.flush_all()  # the view reads the receivables in SQL
+        # fetched in the query that filters on the customers (the view's grouping key): read
+        # back by id, the view would aggregate every customer's receivables first
         balances = {
             b.partner_id.id: b
             for b in self.env["adv.dunning.balance"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("partner_id", "in", commercial_ids),
                     ("company_id", "=", company.id),
-                ]
+                ],
+                ["partner_id", "level_id", "overdue"],
             )
         }
         counts = dict(

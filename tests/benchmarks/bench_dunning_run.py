@@ -25,7 +25,6 @@ due dates over the last 90 days (every level is reached); all is rolled back at 
 """
 
 import importlib
-import os
 import socket
 import time
 
@@ -222,9 +221,7 @@ def timed_send(env, count):
     assert all(len(m.attachment_ids) == 2 for m in mails), mails.mapped("attachment_ids")
     assert len(sent.letter_attachment_id) == count, "a notice has no letter"
     assert all(a.raw[:5] == b"%PDF-" for a in pdfs), "an attachment is not a PDF"
-    workers = min(
-        importlib.import_module(documents.render_many.__module__).MAX_WORKERS, os.cpu_count() or 1
-    )
+    workers = importlib.import_module(documents.render_many.__module__).default_workers()
     return {
         "s": elapsed,
         "queries": queries,
