@@ -52,8 +52,6 @@ class AdvDunningNotice(models.Model):
         documents = not self.env.context.get("adv_dunning_no_documents")
         notices = self
         if documents:
-            blockers = self._email_blockers()
-            notices = self.with_context(adv_dunning_email_blockers=blockers)
             # the PDFs of all the notices at once (see adv_dunning_notice_documents.py)
             notices = notices.with_context(adv_dunning_documents=notices._prepare_documents())
         notices._log_on_customers()
@@ -121,10 +119,7 @@ class AdvDunningNotice(models.Model):
     def _email_blocker(self):
         """Why no e-mail can reach the customer (no address, blacklisted), or False."""
         self.ensure_one()
-        blockers = self.env.context.get("adv_dunning_email_blockers")
-        if blockers is None or self.id not in blockers:
-            blockers = self._email_blockers()
-        return blockers[self.id]
+        return self._email_blockers()[self.id]
 
     def _email_blockers(self):
         """{notice id: why no e-mail can reach its customer, or False}, the blacklist read
@@ -158,10 +153,10 @@ class AdvDunningNotice(models.Model):
         the statement of account when the level says so. The e-mails of one template are
         rendered together (Odoo's composer on all their notices: the template compiled once
         per language), then posted on each notice with its own attachments."""
-        blockers = self._email_blockers() if len(self) > 1 else None
+        blockers = self._email_blockers()
         sendable = self.browse()
         for notice in self:
-            blocker = blockers[notice.id] if blockers else notice._email_blocker()
+            blocker = blockers[notice.id]
             if blocker:
                 notice._fallback_to_letter(blocker)
             else:

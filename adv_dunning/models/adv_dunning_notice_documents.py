@@ -30,13 +30,12 @@ class AdvDunningNotice(models.Model):
         per ``RENDER_BATCH`` documents of a kind, several at once (adv_base's
         ``render_many``), not one per notice. Returns ``{notice id: attachment ids}`` of the
         e-mails' documents, read by ``_invoice_attachments``."""
+        blockers = self._email_blockers()  # the blacklist read once for all the notices
         formal = self.filtered(lambda n: n.level_id.channel_formal_notice)
         formal.filtered(lambda n: not n.penalty_rate)._set_penalty_rates()
         letters = {
             "letter_attachment_id": self.filtered(
-                lambda n: (
-                    n.level_id.channel_letter or (n.level_id.channel_email and n._email_blocker())
-                )
+                lambda n: n.level_id.channel_letter or (n.level_id.channel_email and blockers[n.id])
             ),
             "formal_notice_attachment_id": formal,
         }
@@ -45,9 +44,7 @@ class AdvDunningNotice(models.Model):
             for field, notices in letters.items()
         }
         mailed = self.filtered(
-            lambda n: (
-                n.level_id.channel_email and n.level_id.attach_invoices and not n._email_blocker()
-            )
+            lambda n: n.level_id.channel_email and n.level_id.attach_invoices and not blockers[n.id]
         )
         invoices = mailed.line_ids.move_id.filtered(lambda m: not m.sudo().invoice_pdf_report_id)
         requests = [(LETTER_REPORTS[field], notices.ids) for field, notices in letters.items()]

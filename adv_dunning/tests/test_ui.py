@@ -19,7 +19,10 @@ class DunningTourCase(HttpCase):
         cls.customer = cls.env["res.partner"].create(
             {"name": "Tour Customer Carrelage", "is_company": True, "phone": "+33 4 72 00 00 00"}
         )
-        today = fields.Date.context_today(cls.env.user)
+        # one day for the set-up, the run and the screen (each counts in its user's time zone:
+        # late in the evening in UTC, Paris is already tomorrow)
+        cls.collector.tz = "UTC"
+        today = fields.Date.today()
         post_invoice(
             cls.env,
             cls.customer,
@@ -42,6 +45,7 @@ class CallsTourCase(DunningTourCase):
             login="dun_tour_fr",
             password="dun_tour_fr",
             lang="fr_FR",
+            tz="UTC",
             groups="adv_dunning.group_collector",
         )
         cls.env["res.partner"].create(
@@ -55,7 +59,7 @@ class CallsTourCase(DunningTourCase):
         cls.promised = cls.env["res.partner"].create(
             {"name": "Client Promesse", "is_company": True, "phone": "+33 4 72 99 99 99"}
         )
-        today = fields.Date.context_today(cls.env.user)
+        today = fields.Date.today()
         post_invoice(
             cls.env, cls.promised, 900.0, today - timedelta(days=35), today - timedelta(days=65)
         )
