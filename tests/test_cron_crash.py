@@ -330,8 +330,11 @@ class TestDunningCronCrash(CronCrashCase):
 
     def setUp(self):
         super().setUp()
-        self.today = fields.Date.today()  # the cron's today (its user has no time zone)
         with self.committed() as env:
+            # the cron's today, in its user's time zone (late in the evening in UTC, Paris is
+            # already tomorrow)
+            user = env.ref(DUNNING_CRON).user_id
+            self.today = fields.Date.context_today(user.with_user(user).with_context(tz=user.tz))
             self.company = env.ref("base.main_company")
             self.courtesy = env.ref("adv_dunning.level_courtesy")
             self.assertEqual(self.company.adv_dunning_policy_id, self.courtesy.policy_id)
