@@ -68,7 +68,13 @@ class CallsTourCase(DunningTourCase):
         run = self.env["adv.dunning.run"].with_user(self.collector).create({})
         run.action_compute()
         run.action_send()
-        self.assertEqual(len(run.notice_ids.filtered("adv_call_due")), 2)
+        # the database's own data (the demo's customers) may add calls of their own
+        calls = run.notice_ids.filtered("adv_call_due").partner_id
+        self.assertEqual(
+            calls & (self.customer | self.promised),
+            self.customer | self.promised,
+            calls.mapped("name"),
+        )
         self.env["adv.dunning.promise"].create(
             {"partner_id": self.promised.id, "amount": 900.0, "date": "2099-12-01"}
         )
