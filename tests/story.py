@@ -389,6 +389,32 @@ class Story:
         with self.at(10, 10, 15):
             self.tiles_impact.with_user(self.user("buyer")).action_notify_customer()
 
+    def play_customer_calls(self):
+        """Day 12: Jeanne Martin calls from her mobile about the tiles. On the customer desk the
+        ADV assistant finds her by her number, reads the expected date on the order, e-mails her
+        the order status (in French) and logs the call."""
+        buyer = self.as_("buyer")
+        desk = buyer["adv.customer.desk"]
+        with self.at(12, 14, 30):
+            phone = (CAPTURE | self.contacts.get(CAPTURE["name"], {}))["phone"]
+            self.call_found = desk.find(phone.replace(" ", ""))
+            self.expect(
+                [r["partner_id"] for r in self.call_found][:1] == self.customer.ids,
+                "the desk does not find the caller by her mobile number",
+            )
+            self.call_screen = desk.sections(self.customer.id)
+            action = desk.run_action(self.customer.id, "order_status")
+            composer = buyer["mail.compose.message"].with_context(action["context"]).create({})
+            composer.action_send_mail()
+            buyer["adv.customer.desk.call"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "note": "Mme Martin demande où en est le carrelage : le fournisseur expédie le "
+                    f"{self.date(17).strftime('%d/%m/%Y')}, statut envoyé par e-mail.",
+                    "outcome": "answered",
+                }
+            ).action_log()
+
     def play_tiles_delivered(self):
         """Day 17: the tiles arrive (their chase closes), ship and are invoiced."""
         with self.at(17, 9):
@@ -616,6 +642,7 @@ class Story:
         ("tiles late: the chase", play_tiles_chased),
         ("tiles late: the vendor's answer", play_tiles_answered),
         ("tiles late: the customer warned", play_customer_warned),
+        ("the customer calls: the desk", play_customer_calls),
         ("tiles received, shipped and invoiced", play_tiles_delivered),
         ("damage claim opened", play_claim_opened),
         ("damage claim acknowledged", play_claim_acknowledged),

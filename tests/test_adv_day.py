@@ -380,6 +380,28 @@ class TestAdvDay(AdvUsersMixin, AccountTestInvoicingCommon):
         self.assertEqual(notice.author_id, self.adele.partner_id)
         self.assertTrue(s.tiles_impact.date_notified)
 
+    def check_customer_calls(self, s):
+        # Found by her mobile, in another format than the one captured at the show.
+        self.assertEqual(s.call_found[0]["partner_id"], s.customer.id)
+        sections = {section["key"]: section for section in s.call_screen["sections"]}
+        tiles = [
+            line
+            for row in sections["orders"]["rows"]
+            for line in row["lines"]
+            if line.get("sale_line_id") in s.order.order_line.filtered(
+                lambda ln: ln.product_id == s.tiles
+            ).ids
+        ]
+        badges = [badge["text"] for badge in tiles[0]["badges"]]
+        days = (s.tiles_impact.date_new - s.date(12)).days
+        self.assertIn(f"At risk: expected D+{days}", badges)
+        # The order status, e-mailed in French, and the call, on the customer's chatter.
+        status = s.customer.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertTrue(status.filtered(lambda m: s.order.name in (m.body or "")))
+        call = self.chatter(s.customer, "statut envoyé par e-mail")
+        self.assertEqual(len(call), 1)
+        self.assertEqual(call.author_id, self.adele.partner_id)
+
     def check_tiles_delivered(self, s):
         self.assertEqual(s.po_tiles.picking_ids.state, "done")
         self.assertEqual((s.tiles_chase.state, s.tiles_chase.close_reason), ("closed", "resolved"))

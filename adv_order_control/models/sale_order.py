@@ -212,11 +212,12 @@ class SaleOrder(models.Model):
         may write a line's or an order's computed amounts (see ``sale_order_gate``)."""
         totals = {}
         for order in self:
-            lines = order.order_line.filtered(lambda line: not line.display_type)
-            totals[order.id] = (
-                sum(lines.mapped("price_subtotal")),
-                sum(lines.mapped("price_total")),
-            )
+            untaxed = total = 0.0
+            for line in order.order_line:  # (a plain loop: the what-if runs it on every order)
+                if not line.display_type:
+                    untaxed += line.price_subtotal
+                    total += line.price_total
+            totals[order.id] = (untaxed, total)
         return totals
 
     # ------------------------------------------------------------

@@ -8,10 +8,11 @@ passing or not; other addons add a check by overriding it and appending their ow
 
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 
 from ..tools.credit_rules import APPROVAL, BLOCK, CONFORMITY_RULES, PASS, RuleResult
 
@@ -59,16 +60,31 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if not self.company_id.adv_conformity_check:
             return []
-        return [getattr(self, rule.check)() for rule in CONFORMITY_RULES]
+        shared = self._adv_conformity_shared()
+        return [getattr(self, rule.check)(shared) for rule in CONFORMITY_RULES]
+
+    def _adv_conformity_shared(self):
+        """What several checks read, read once per order: the customer (in the order's
+        company, as superuser), France's and the EU countries' ids."""
+        return SimpleNamespace(
+            customer=self.partner_id.commercial_partner_id.with_company(self.company_id).sudo(),
+            countries=self._adv_country_ids(),
+        )
 
     # ------------------------------------------------------------
     # The checks: one small method each, returning one result
     # ------------------------------------------------------------
 
     @api.model
-    @tools.ormcache()
     def _adv_country_ids(self):
-        """(France, the EU countries), read once per registry: compared by id, no query."""
+        """(France, the EU countries), read once per cursor: compared by id, no query."""
+        cache = self.env.cr.cache
+        if "adv_country_ids" not in cache:
+            cache["adv_country_ids"] = self._adv_read_country_ids()
+        return cache["adv_country_ids"]
+
+    @api.model
+    def _adv_read_country_ids(self):
         Data = self.env["ir.model.data"].sudo()
         france = Data._xmlid_to_res_id("base.fr", raise_if_not_found=False)
         europe = (
@@ -78,11 +94,8 @@ class SaleOrder(models.Model):
         )
         return france, frozenset(europe.exists().country_ids.ids)
 
-    def _adv_customer(self):
-        return self.partner_id.commercial_partner_id.with_company(self.company_id).sudo()
-
-    def _adv_check_min_amount(self):
-        minimum = self._adv_customer().adv_min_order_amount or self.company_id.adv_min_order_amount
+    def _adv_check_min_amount(self, shared):
+        minimum = shared.customer.adv_min_order_amount or self.company_id.adv_min_order_amount
         untaxed = self._adv_trusted_totals()[self.id][0]
         if minimum and untaxed < minimum:
             return RuleResult(
@@ -96,8 +109,8 @@ class SaleOrder(models.Model):
             )
         return RuleResult("min_amount", PASS, self.env._("Minimum order amount respected."))
 
-    def _adv_check_packaging(self):
-        if not self._adv_customer().adv_buys_by_packaging:
+    def _adv_check_packaging(self, shared):
+        if not shared.customer.adv_buys_by_packaging:
             return RuleResult("packaging", PASS, self.env._("No packaging constraint."))
         wrong = []
         for line in self.order_line.filtered(lambda ln: not ln.display_type and ln.product_id):
@@ -119,8 +132,8 @@ class SaleOrder(models.Model):
             return RuleResult("packaging", BLOCK, "; ".join(wrong) + ".")
         return RuleResult("packaging", PASS, self.env._("Quantities in whole packagings."))
 
-    def _adv_check_po_ref(self):
-        if self._adv_customer().adv_require_po_ref and not (self.client_order_ref or "").strip():
+    def _adv_check_po_ref(self, shared):
+        if shared.customer.adv_require_po_ref and not (self.client_order_ref or "").strip():
             return RuleResult(
                 "po_ref",
                 BLOCK,
@@ -128,19 +141,19 @@ class SaleOrder(models.Model):
             )
         return RuleResult("po_ref", PASS, self.env._("Customer reference as agreed."))
 
-    def _adv_check_addresses(self):
+    def _adv_check_addresses(self, shared):
         problems = []
-        for label, address in (
-            (self.env._("Delivery"), self.partner_shipping_id),
-            (self.env._("Invoice"), self.partner_invoice_id),
+        for kind, address in (
+            ("delivery", self.partner_shipping_id),
+            ("invoice", self.partner_invoice_id),
         ):
             missing = [
                 name
                 for name, value in (
-                    (self.env._("street"), address.street),
-                    (self.env._("zip"), address.zip),
-                    (self.env._("city"), address.city),
-                    (self.env._("country"), address.country_id),
+                    ("street", address.street),
+                    ("zip", address.zip),
+                    ("city", address.city),
+                    ("country", address.country_id),
                 )
                 if not value
             ]
@@ -148,17 +161,17 @@ class SaleOrder(models.Model):
                 problems.append(
                     self.env._(
                         "%(address)s address: missing %(fields)s",
-                        address=label,
-                        fields=", ".join(missing),
+                        address=self._adv_address_label(kind),
+                        fields=", ".join(self._adv_address_label(name) for name in missing),
                     )
                 )
-            elif address.country_id.id == self._adv_country_ids()[0] and not FR_ZIP.match(
+            elif address.country_id.id == shared.countries[0] and not FR_ZIP.match(
                 address.zip.strip()
             ):
                 problems.append(
                     self.env._(
                         "%(address)s address: %(zip)s is not a French postcode (5 digits)",
-                        address=label,
+                        address=self._adv_address_label(kind),
                         zip=address.zip,
                     )
                 )
@@ -166,10 +179,22 @@ class SaleOrder(models.Model):
             return RuleResult("address", BLOCK, "; ".join(problems) + ".")
         return RuleResult("address", PASS, self.env._("Delivery and invoice addresses complete."))
 
-    def _adv_check_eu_vat(self):
-        customer = self._adv_customer()
+    def _adv_address_label(self, key):
+        """The words of an address problem, translated only when there is one (every order
+        goes through the check)."""
+        return {
+            "delivery": self.env._("Delivery"),
+            "invoice": self.env._("Invoice"),
+            "street": self.env._("street"),
+            "zip": self.env._("zip"),
+            "city": self.env._("city"),
+            "country": self.env._("country"),
+        }[key]
+
+    def _adv_check_eu_vat(self, shared):
+        customer = shared.customer
         country = customer.country_id
-        europe = self._adv_country_ids()[1]
+        europe = shared.countries[1]
         home = self.company_id.country_id
         if country and country.id in europe and country != home:
             vat = (customer.vat or "").replace(" ", "").upper()
@@ -188,8 +213,8 @@ class SaleOrder(models.Model):
                 )
         return RuleResult("vat", PASS, self.env._("VAT number as required."))
 
-    def _adv_check_incoterm(self):
-        country = self.partner_shipping_id.country_id or self._adv_customer().country_id
+    def _adv_check_incoterm(self, shared):
+        country = self.partner_shipping_id.country_id or shared.customer.country_id
         home = self.company_id.country_id
         if country and home and country != home and not self.incoterm:
             return RuleResult(
@@ -199,7 +224,7 @@ class SaleOrder(models.Model):
             )
         return RuleResult("incoterm", PASS, self.env._("Incoterm as required."))
 
-    def _adv_check_lead_time(self):
+    def _adv_check_lead_time(self, shared):
         if not self.commitment_date:
             return RuleResult("lead_time", PASS, self.env._("No requested delivery date."))
         lines = self.order_line.filtered(lambda ln: not ln.display_type and ln.product_id)
@@ -225,8 +250,8 @@ class SaleOrder(models.Model):
             )
         return RuleResult("lead_time", PASS, self.env._("Requested date feasible."))
 
-    def _adv_check_payment_term(self):
-        agreed = self._adv_customer().property_payment_term_id
+    def _adv_check_payment_term(self, shared):
+        agreed = shared.customer.property_payment_term_id
         if agreed and self.payment_term_id != agreed:
             return RuleResult(
                 "payment_term",
@@ -239,7 +264,7 @@ class SaleOrder(models.Model):
             )
         return RuleResult("payment_term", PASS, self.env._("Payment terms as agreed."))
 
-    def _adv_check_discount(self):
+    def _adv_check_discount(self, shared):
         maximum = self.user_id.sudo().adv_max_discount
         if maximum:
             over = self.order_line.filtered(lambda ln: ln.discount > maximum)

@@ -5,8 +5,8 @@ rules, and nothing held, logged or sent while it runs."""
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user, tagged
 
 from .common import OrderControlCommon
 
@@ -117,3 +117,25 @@ class TestWhatIf(OrderControlCommon):
     def test_a_wrong_number_of_days_is_refused(self):
         with self.assertRaises(ValidationError):
             self.env["adv.order.whatif"].with_user(self.controller).create({"days": 0})
+
+    def test_a_report_is_its_authors_and_is_removed_after_a_day(self):
+        wizard = self.whatif()
+        other = new_test_user(
+            self.env, login="whatif_other", groups="adv_order_control.group_credit_controller"
+        )
+        self.assertFalse(self.env["adv.order.whatif"].with_user(other).search([]))
+        self.assertFalse(self.env["adv.order.whatif.line"].with_user(other).search([]))
+        lines = wizard.line_ids
+        self.assertTrue(lines)
+        with self.assertRaises(AccessError):
+            lines.with_user(self.controller).write({"amount": 0.0})
+        self.env["adv.order.whatif"]._gc_reports()
+        self.assertTrue(wizard.exists())
+        self.env.cr.execute(
+            "UPDATE adv_order_whatif SET create_date = now() - interval '25 hours' WHERE id = %s",
+            [wizard.id],
+        )
+        self.env.invalidate_all()
+        self.env["adv.order.whatif"]._gc_reports()
+        self.assertFalse(wizard.exists())
+        self.assertFalse(lines.exists())

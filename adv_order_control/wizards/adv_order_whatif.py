@@ -61,7 +61,11 @@ CUSTOMER_FIELDS = [
 ]
 
 
-class AdvOrderWhatif(models.TransientModel):
+class AdvOrderWhatif(models.Model):
+    """A what-if report: kept a day for its author (record rule), then removed with its lines
+    by Odoo's daily clean-up (``_gc_reports``). A plain model, not a transient one, so that its
+    lines, written tens of thousands at a time, can be plain rows too (see the line model)."""
+
     _name = "adv.order.whatif"
     _description = "What if the order control were enforced"
 
@@ -90,6 +94,13 @@ class AdvOrderWhatif(models.TransientModel):
                     self.env._("Give a number of days between 1 and %(max)s.", max=MAX_DAYS)
                 )
 
+    @api.autovacuum
+    def _gc_reports(self):
+        """Remove the reports of more than a day ago (their lines go with them)."""
+        self.sudo().search(
+            [("create_date", "<", fields.Datetime.now() - timedelta(days=1))]
+        ).unlink()
+
     def _check_controller(self):
         if not self.env.user.has_group("adv_order_control.group_credit_controller"):
             raise AccessError(self.env._("Only credit controllers can run the what-if report."))
@@ -101,7 +112,7 @@ class AdvOrderWhatif(models.TransientModel):
     def action_compute(self):
         self.ensure_one()
         self._check_controller()
-        self.line_ids.unlink()
+        self.line_ids.sudo().unlink()  # written by the report only (read-only to users)
         orders = self._orders()
         # The report keeps rules and outcomes, not the messages: no money formatting.
         decisions = orders._adv_decisions(self._facts(orders), describe=lambda rule, fact: "")
@@ -217,17 +228,13 @@ class AdvOrderWhatif(models.TransientModel):
         columns = list(zip(*rows, strict=True))
         self.env.cr.execute(
             SQL(
-                """INSERT INTO adv_order_whatif_line (wizard_id, company_id, order_id, partner_id,
-                       date_order, rule, outcome, order_outcome, is_order, amount,
-                       create_uid, write_uid, create_date, write_date)
-                SELECT %(wizard)s, %(company)s, o, p, d, r, oc, w, i, a,
-                       %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC'
+                """INSERT INTO adv_order_whatif_line (wizard_id, order_id, partner_id,
+                       date_order, rule, outcome, order_outcome, is_order, amount)
+                SELECT %(wizard)s, o, p, d, r, oc, w, i, a
                   FROM unnest(%(o)s::int[], %(p)s::int[], %(d)s::timestamp[], %(r)s::varchar[],
                               %(oc)s::varchar[], %(w)s::varchar[], %(i)s::bool[],
                               %(a)s::numeric[]) AS t(o, p, d, r, oc, w, i, a)""",
                 wizard=self.id,
-                company=self.company_id.id,
-                uid=self.env.uid,
                 o=list(columns[0]),
                 p=list(columns[1]),
                 d=list(columns[2]),

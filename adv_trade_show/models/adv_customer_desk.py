@@ -25,11 +25,13 @@ class AdvCustomerDesk(models.AbstractModel):
             limit=MAX_LEADS,
             order="create_date desc, id desc",
         )
+        # The show's name as Odoo shows a many2one of a readable record (as superuser): a
+        # salesperson follows the leads of shows they may not open.
         rows = [
             desk.row(
                 lead,
                 lead.name,
-                lead.adv_show_id.name,
+                lead.adv_show_id.sudo().name,
                 badges=[desk.badge(lead.stage_id.name, "info")] if lead.stage_id else [],
                 details=[
                     desk.detail(env._("Met on"), desk.fdate(env, lead.create_date.date())),
