@@ -384,13 +384,12 @@ class TestAdvDay(AdvUsersMixin, AccountTestInvoicingCommon):
         # Found by her mobile, in another format than the one captured at the show.
         self.assertEqual(s.call_found[0]["partner_id"], s.customer.id)
         sections = {section["key"]: section for section in s.call_screen["sections"]}
+        tiles_line = s.order.order_line.filtered(lambda ln: ln.product_id == s.tiles)
         tiles = [
             line
             for row in sections["orders"]["rows"]
             for line in row["lines"]
-            if line.get("sale_line_id") in s.order.order_line.filtered(
-                lambda ln: ln.product_id == s.tiles
-            ).ids
+            if line.get("sale_line_id") == tiles_line.id
         ]
         badges = [badge["text"] for badge in tiles[0]["badges"]]
         days = (s.tiles_impact.date_new - s.date(12)).days
