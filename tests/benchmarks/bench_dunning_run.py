@@ -15,8 +15,12 @@ record; one run per CPU at once while the next batch's HTML is prepared), timed 
 
 Asserted at size real (exit status 1 when a target is missed; other sizes print the figures):
 - compute 20 000 lines / 2 000 customers in at most 2.5 s;
-- the queries of a batch's compute do not grow with the data: the first batch of a run (which
-  also reads the levels, policies and rates) the same at both sizes, the later ones all equal;
+- the queries of a batch's compute do not grow with the data, once Odoo's own statements of
+  100 rows are set aside (a batch's notices are inserted, then written, 100 rows per statement:
+  a batch of 500 customers makes eight more queries than one of 100): the first batch of a run
+  (which also reads the levels, policies and rates) the same at both sizes, the later ones all
+  equal; counted on the second of the two runs of each size (the first also fills Odoo's
+  process caches, e.g. the field defaults);
 - the time ratio of the run (compute) for 10x the data is at most 11;
 - sending 2 000 notices with their PDFs takes at most 120 s.
 
@@ -25,6 +29,7 @@ due dates over the last 90 days (every level is reached); all is rolled back at 
 """
 
 import importlib
+import math
 import socket
 import time
 
@@ -147,8 +152,9 @@ def timed_run(env, partners):
     mine = set(partners.ids)
     todo = [pid for pid in run._partners_to_notice() if pid in mine]
     result = {"select": time.perf_counter() - start, "notices": 0, "sent": 0}
-    result |= {"compute_s": [], "compute_q": [], "send_s": [], "send_q": []}
+    result |= {"compute_s": [], "compute_q": [], "compute_n": [], "send_s": [], "send_q": []}
     for batch in run._split(todo, BATCH):
+        result["compute_n"].append(len(batch))
         count, started = env.cr.sql_log_count, time.perf_counter()
         notices = run._process_batch(batch)
         env.flush_all()
@@ -175,6 +181,15 @@ def timed_run(env, partners):
     )
     result["unlevelled"], result["lines"] = env.cr.fetchone()
     return result
+
+
+def statements_aside(result):
+    """The queries of each batch's compute less Odoo's statements of 100 rows (the notices
+    inserted, then written: two statements per 100 notices)."""
+    return [
+        queries - 2 * math.ceil(customers / 100)
+        for queries, customers in zip(result["compute_q"], result["compute_n"], strict=True)
+    ]
 
 
 def timed_send(env, count):
@@ -287,6 +302,7 @@ def main():
                 env, make, lambda data=data: timed_run(env, data["partners"]), repeat
             )
             runs[n_inv] = min(results, key=lambda r: r["compute"])
+            runs[n_inv]["warm_q"] = statements_aside(results[-1])
             for r in results:
                 assert r["notices"] == n_cust == r["sent"], (r["notices"], r["sent"], n_cust)
                 assert r["lines"] == n_inv and not r["unlevelled"], (r["lines"], r["unlevelled"])
@@ -350,12 +366,15 @@ def main():
         if not target("compute time ratio for 10x the data", ratio, RATIO_LIMIT):
             missed.append(f"ratio {ratio:.2f} (target at most {RATIO_LIMIT:g})")
         # the first batch of a run also reads the levels, policies and rates once
-        firsts = {small["compute_q"][0], large["compute_q"][0]}
-        later = set(small["compute_q"][1:]) | set(large["compute_q"][1:])
+        firsts = {small["warm_q"][0], large["warm_q"][0]}
+        later = set(small["warm_q"][1:]) | set(large["warm_q"][1:])
         if not target("distinct query counts of a run's first batch", len(firsts), 1) or (
             later and not target("distinct query counts of the later batches", len(later), 1)
         ):
-            missed.append(f"queries per batch vary: {small['compute_q']} / {large['compute_q']}")
+            missed.append(
+                f"queries per batch vary: {small['compute_q']} for {small['compute_n']} "
+                f"customers / {large['compute_q']} for {large['compute_n']}"
+            )
         if not target(f"send {to_send} notices with their PDFs (s)", sending["s"], send_limit):
             missed.append(f"sending {sending['s']:.1f} s (target at most {send_limit:.1f} s)")
         conclude(args.size, missed)
