@@ -22,6 +22,7 @@
     "data": [
         "security/adv_claims_security.xml",
         "security/ir.model.access.csv",
+        "security/adv_claim_deadline_report_security.xml",
         "data/adv_claims_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",

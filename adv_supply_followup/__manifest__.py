@@ -20,6 +20,7 @@
     "data": [
         "security/adv_supply_followup_security.xml",
         "security/ir.model.access.csv",
+        "security/adv_delivery_report_security.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/adv_supply_chase_level_data.xml",

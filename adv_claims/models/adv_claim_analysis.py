@@ -14,6 +14,13 @@ class AdvClaim(models.Model):
         string="Days to resolve", compute="_compute_resolution_days", store=True, aggregator="avg"
     )
     claim_count = fields.Integer(default=1, string="Claims", help="For the pivot: 1 per claim.")
+    warehouse_id = fields.Many2one(
+        comodel_name="stock.warehouse",
+        compute="_compute_warehouse_id",
+        store=True,
+        index="btree_not_null",
+        help="The warehouse that shipped the claimed delivery, else the order's warehouse.",
+    )
 
     @api.depends("date_claim", "date_resolved")
     def _compute_resolution_days(self):
@@ -23,6 +30,13 @@ class AdvClaim(models.Model):
                 claim.resolution_days = round(delta.total_seconds() / 86400, 2)
             else:
                 claim.resolution_days = 0.0
+
+    @api.depends("picking_id.picking_type_id.warehouse_id", "sale_order_id.warehouse_id")
+    def _compute_warehouse_id(self):
+        for claim in self:
+            claim.warehouse_id = (
+                claim.picking_id.picking_type_id.warehouse_id or claim.sale_order_id.warehouse_id
+            )
 
     @api.model
     def _adv_pareto(self, groupby, domain=None, measure="amount_stake"):

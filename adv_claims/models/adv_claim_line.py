@@ -53,6 +53,26 @@ class AdvClaimLine(models.Model):
     uom_id = fields.Many2one(related="product_id.uom_id")
     price_unit = fields.Monetary(compute="_compute_price_unit", store=True, readonly=False)
     amount = fields.Monetary(string="Value", compute="_compute_amount", store=True)
+    supplier_id = fields.Many2one(
+        comodel_name="res.partner",
+        compute="_compute_supplier_id",
+        store=True,
+        index="btree_not_null",
+        help="The product's main vendor (first line of its vendor prices for the claim's "
+        "company) when the line was recorded: the claims dashboard's Pareto by supplier.",
+    )
+
+    @api.depends("product_id")
+    def _compute_supplier_id(self):
+        for line in self:
+            product, company = line.product_id, line.company_id or line.claim_id.company_id
+            sellers = product.seller_ids.filtered(
+                lambda s, p=product, c=company: (
+                    (not s.product_id or s.product_id == p)
+                    and (not s.company_id or s.company_id == c)
+                )
+            )
+            line.supplier_id = sellers[:1].partner_id
 
     @api.depends("invoice_line_id", "move_id", "sale_line_id")
     def _compute_product_id(self):

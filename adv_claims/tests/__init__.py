@@ -11,3 +11,4 @@ from . import test_claim_lines
 from . import test_french
 from . import test_setup_checklist
 from . import test_customer_desk
+from . import test_claims_dashboard

@@ -11,6 +11,10 @@ from odoo.addons.adv_order_control.tests.test_order_to_cash_dashboard import (
     PERIOD,
     OrderToCashCase,
 )
+from odoo.addons.adv_supply_followup.tests.test_delivery_dashboard import (
+    PERIOD as DELIVERY_PERIOD,
+)
+from odoo.addons.adv_supply_followup.tests.test_delivery_dashboard import DeliveryCase
 
 
 class OverviewCase(OrderToCashCase):
@@ -44,7 +48,22 @@ class TestOverviewFigures(OverviewCase):
     def test_every_figure_reads_as_a_manager(self):
         """An ADV manager reads every area's data behind the overview (no access error)."""
         figures = dashboard_figures(self.overview.with_user(self.manager), PERIOD)
-        self.assertEqual(len(figures), 11)
+        self.assertEqual(len(figures), 13)
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewDeliveries(DeliveryCase):
+    def test_otif_matches_the_supply_dashboard(self):
+        """The deliveries' data set of adv_supply_followup: 2 of 6 lines on time in full."""
+        manager = new_web_user(
+            self.env,
+            "adv_overview_otif",
+            "Manon OTIF",
+            "adv_base.group_manager,sales_team.group_sale_manager",
+        )
+        overview = self.env.ref("adv_dashboard.dashboard_overview").with_user(manager)
+        figures = dashboard_figures(overview, DELIVERY_PERIOD, salesperson=[self.seller.id])
+        self.assertAlmostEqual(figures["On time in full (%)"][0]["otif_rate"], 100 / 3)
 
 
 @tagged("post_install", "-at_install")

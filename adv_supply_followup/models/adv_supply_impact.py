@@ -25,6 +25,10 @@ class AdvSupplyImpact(models.Model):
     sale_line_id = fields.Many2one(comodel_name="sale.order.line", string="Order line")
     move_id = fields.Many2one(comodel_name="stock.move", string="Delivery move")
     partner_id = fields.Many2one(related="sale_order_id.partner_id", string="Customer")
+    # Stored for the dashboard's salesperson and team filters: the follow-up team may not read
+    # the sales orders themselves.
+    user_id = fields.Many2one(related="sale_order_id.user_id", string="Salesperson", store=True)
+    team_id = fields.Many2one(related="sale_order_id.team_id", string="Sales Team", store=True)
     product_id = fields.Many2one(comodel_name="product.product")
     qty_at_risk = fields.Float(string="Quantity at risk", digits="Product Unit of Measure")
     date_due = fields.Date(string="Promised to the customer")

@@ -1,1 +1,2 @@
 from . import performance_xlsx
+from . import adv_delivery_report

@@ -7,3 +7,4 @@ from . import test_performance
 from . import test_ui
 from . import test_setup_checklist
 from . import test_customer_desk
+from . import test_delivery_dashboard

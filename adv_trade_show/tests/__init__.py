@@ -13,3 +13,4 @@ from . import test_ui
 from . import test_setup_checklist
 from . import test_capture_feedback
 from . import test_customer_desk
+from . import test_show_dashboard

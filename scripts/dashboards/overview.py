@@ -5,7 +5,8 @@ from make_dashboards import Chart, Dashboard, Scorecard, Source
 
 from .claims import CLAIMS, NOT_REJECTED
 from .order_control import CASH, CONFIRMED, RELEASED
-from .supply import CHASES, PERFORMANCE, VENDORS
+from .supply import CHASES, DUE_LINES, PERFORMANCE, VENDORS
+from .trade_show import SHOWS
 
 # Today's aged balance: no period (it is a snapshot), no sales team.
 BALANCE = Source("adv.dunning.balance", date=None, team=None)
@@ -33,7 +34,9 @@ OVERVIEW = Dashboard(
         Scorecard("Cost of claims", CLAIMS, "amount_stake", NOT_REJECTED, color="red"),
         Scorecard("Vendor on-time rate (%)", PERFORMANCE, "on_time_rate", VENDORS, "0.0"),
         Scorecard("Chases", CHASES, "__count", color="orange"),
+        Scorecard("On time in full (%)", DUE_LINES, "otif_rate", number_format="0.0"),
         Scorecard("Show leads", SHOW_LEADS, "__count", FROM_A_SHOW, color="green"),
+        Scorecard("Show ROI", SHOWS, "roi", number_format="0.0%", color="orange"),
     ],
     charts=[
         Chart(

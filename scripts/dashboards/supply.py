@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Supply and deliveries (adv_supply_followup): vendor and carrier on-time rate, delay, chases,
-customer orders at risk from late supply."""
+customer orders at risk from late supply; customer deliveries on time in full (OTIF) against the
+promised date, late lines and their value."""
 
 from make_dashboards import Chart, Dashboard, Scorecard, Source
 
@@ -13,9 +14,12 @@ AT_RISK = Source(
     "adv.supply.impact",
     date="date_due",
     date_type="date",
-    salesperson="sale_order_id.user_id",
-    team="sale_order_id.team_id",
+    salesperson="user_id",
+    team="team_id",
 )
+# Customer order lines due (promised day over): salesperson and team of the order.
+DUE_LINES = Source("adv.delivery.report", date="date_promised", date_type="date")
+LATE = [("is_late", "=", True)]
 DELIVERIES = [("source", "=", "delivery")]
 VENDORS = DELIVERIES + [("partner_role", "=", "vendor")]
 
@@ -30,6 +34,10 @@ SUPPLY_DASHBOARD = Dashboard(
         ),
         Scorecard("Chases", CHASES, "__count"),
         Scorecard("Customer orders' value at risk", AT_RISK, "amount", color="red"),
+        Scorecard("On time in full (%)", DUE_LINES, "otif_rate", number_format="0.0"),
+        # One request for the three: late lines count 1 and late value only when late.
+        Scorecard("Late lines", DUE_LINES, "late_lines", color="red"),
+        Scorecard("Value late", DUE_LINES, "amount_late", color="red"),
     ],
     charts=[
         Chart(
@@ -67,6 +75,29 @@ SUPPLY_DASHBOARD = Dashboard(
             AT_RISK,
             "__count",
             ["product_id"],
+            order="DESC",
+        ),
+        Chart(
+            "On time in full per promised week (%)",
+            DUE_LINES,
+            "otif_rate",
+            ["date_promised:week"],
+            mode="line",
+            wide=True,
+        ),
+        Chart(
+            "Value late by promised week",
+            DUE_LINES,
+            "amount_late",
+            ["date_promised:week"],
+            LATE,
+        ),
+        Chart(
+            "Value late by customer",
+            DUE_LINES,
+            "amount_late",
+            ["partner_id"],
+            LATE,
             order="DESC",
         ),
     ],

@@ -27,6 +27,10 @@ addLayoutTours("adv_dashboard_overview", () =>
                 trigger: `${ACTION} canvas.o-scorecard[title="Créances échues"]`,
             },
             {
+                content: "The deliveries' on time in full rate is shown",
+                trigger: `${ACTION} canvas.o-scorecard[title="À temps et complet (%)"]`,
+            },
+            {
                 content: "The charts are drawn",
                 trigger: `${ACTION} .o-chart-container canvas.o-figure-canvas:not(.o-scorecard)`,
             },
