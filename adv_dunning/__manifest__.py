@@ -19,6 +19,7 @@
     "data": [
         "security/adv_dunning_security.xml",
         "security/ir.model.access.csv",
+        "security/adv_dunning_report_security.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/adv_dunning_data.xml",

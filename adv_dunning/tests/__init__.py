@@ -18,3 +18,4 @@ from . import test_worklists_rpc
 from . import test_first_run_preview
 from . import test_setup_checklist
 from . import test_customer_desk
+from . import test_receivables_trends

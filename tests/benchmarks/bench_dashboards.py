@@ -8,9 +8,14 @@ Data (size real; size tiny: a hundredth, small: a tenth), on top of the database
 - order to cash: 20 000 confirmed orders over the last 90 days, the order benchmark's volume of
   orders and invoices, and 5 000 credit holds (half released, a fifth refused);
 - receivables: the dunning benchmark's 20 000 overdue invoices over 2 000 customers
-  (``bench_dunning_run.build``), one receivable line in twenty in dispute;
+  (``bench_dunning_run.build``), one receivable line in twenty in dispute, half of them paid
+  (a reconciliation each, dated up to 59 days after the due date: the trends' "as at" reads),
+  and 2 000 notices sent over 90 days (at three levels, 10 invoices each: the recovery rates);
 - claims: the claims benchmark's 50 000 claims (``bench_claims.insert_claims``);
-- supply: 10 000 closed chases over the last 90 days (copies of the database's first chase).
+- supply: 10 000 closed chases over the last 90 days (copies of the database's first chase);
+  deliveries: a done delivery move for four order-to-cash order lines in five (the OTIF and
+  late lines figures read the 20 000 lines and their moves), a day late on one in three, short
+  on one in ten.
 Each set is built when the addon that ships the dashboard reading it is installed.
 
 Asserted (size real; exit status 1 when missed): at most 1.5 s for all the requests of one
@@ -108,7 +113,80 @@ def build_receivables(env, factor):
         )
     )
     env.invalidate_all()
+    receivables_history(env, partners)
     figure("receivables_invoices", n_invoices)
+    figure("receivables_notices", len(partners))
+
+
+def receivables_history(env, partners):
+    """Every other invoice of ``partners`` paid (one reconciliation with a credit note, dated 0
+    to 59 days after the due date) and one notice sent per customer (31 to 120 days ago, at
+    one of three levels) listing the customer's invoices."""
+    refund = env["account.move"].create(
+        {
+            "move_type": "out_refund",
+            "partner_id": partners[0].id,
+            "invoice_line_ids": [Command.create({"name": "Dashboard", "price_unit": 1.0})],
+        }
+    )
+    refund.action_post()
+    credit = refund.line_ids.filtered(lambda ln: ln.account_type == "asset_receivable")
+    receivable = SQL(
+        """SELECT aml.* FROM account_move_line aml
+             JOIN account_account a ON a.id = aml.account_id
+            WHERE a.account_type = 'asset_receivable' AND aml.partner_id IN %s
+              AND aml.id <> %s""",
+        tuple(partners.ids),
+        credit.id,
+    )
+    env.cr.execute(
+        SQL(
+            """WITH paid AS (
+                   INSERT INTO account_partial_reconcile (debit_move_id, credit_move_id, amount,
+                          debit_amount_currency, credit_amount_currency, debit_currency_id,
+                          credit_currency_id, company_id, max_date, create_date, write_date)
+                   SELECT aml.id, %s, aml.balance, aml.amount_currency, aml.amount_currency,
+                          aml.currency_id, aml.currency_id, aml.company_id,
+                          LEAST(aml.date_maturity + mod(aml.id, 60)::int, CURRENT_DATE),
+                          now(), now()
+                     FROM (%s) aml WHERE mod(aml.id, 2) = 0
+                RETURNING debit_move_id)
+               UPDATE account_move_line SET reconciled = TRUE, amount_residual = 0,
+                      amount_residual_currency = 0
+                WHERE id IN (SELECT debit_move_id FROM paid)""",
+            credit.id,
+            receivable,
+        )
+    )
+    run = env["adv.dunning.run"].create({})
+    levels = env.company.adv_dunning_policy_id.level_ids.filtered(lambda lv: lv.days > 0)[:3]
+    env.flush_all()
+    env.cr.execute(
+        SQL(
+            """WITH notices AS (
+                   INSERT INTO adv_dunning_notice (run_id, partner_id, company_id, level_id,
+                          state, date_sent, active, email_state, amount_due, create_date,
+                          write_date)
+                   SELECT %(run)s, p.id, %(company)s, (%(levels)s)[1 + mod(p.id, %(n)s)],
+                          'sent', CURRENT_DATE - 31 - mod(p.id, 90), TRUE, 'none', 0, now(),
+                          now()
+                     FROM res_partner p WHERE p.id IN %(partners)s
+                RETURNING id, partner_id, level_id)
+               INSERT INTO adv_dunning_notice_line (notice_id, company_id, move_line_id, move_id,
+                      currency_id, amount_residual, date_maturity, level_id, new_level,
+                      create_date, write_date)
+               SELECT n.id, aml.company_id, aml.id, aml.move_id, aml.currency_id,
+                      aml.amount_currency, aml.date_maturity, n.level_id, TRUE, now(), now()
+                 FROM notices n JOIN (%(receivable)s) aml ON aml.partner_id = n.partner_id""",
+            run=run.id,
+            company=env.company.id,
+            levels=levels.ids,
+            n=len(levels),
+            partners=tuple(partners.ids),
+            receivable=receivable,
+        )
+    )
+    env.invalidate_all()
 
 
 def build_chases(env, factor):
@@ -126,13 +204,45 @@ def build_chases(env, factor):
     figure("chases", count)
 
 
+def build_supply(env, factor):
+    """Chases and deliveries."""
+    build_chases(env, factor)
+    build_deliveries(env)
+
+
+def build_deliveries(env):
+    """A done delivery to the customer for four order-to-cash lines in five (``DASH/`` orders,
+    promised on their order date): a day late on one in three, short on one in ten."""
+    warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+    customers = env.ref("stock.stock_location_customers")
+    env.cr.execute(
+        SQL(
+            """INSERT INTO stock_move (name, company_id, product_id, product_uom,
+                      product_uom_qty, quantity, location_id, location_dest_id, procure_method,
+                      state, date, sale_line_id, create_date, write_date)
+               SELECT 'DASH', so.company_id, sol.product_id, sol.product_uom,
+                      sol.product_uom_qty,
+                      sol.product_uom_qty * CASE WHEN mod(sol.id, 10) = 0 THEN 0.5 ELSE 1 END,
+                      %s, %s, 'make_to_stock', 'done',
+                      so.date_order + (mod(sol.id, 3) = 0)::int * interval '1 day', sol.id,
+                      now(), now()
+                 FROM sale_order_line sol
+                 JOIN sale_order so ON so.id = sol.order_id
+                WHERE starts_with(so.name, 'DASH/') AND mod(sol.id, 5) <> 0""",
+            warehouse.lot_stock_id.id,
+            customers.id,
+        )
+    )
+    figure("deliveries_moves", env.cr.rowcount)
+
+
 # Data builders by the addon that ships a dashboard (dashboards of other addons run on the
 # database's own data).
 BUILDERS = {
     "adv_order_control": build_order_to_cash,
     "adv_dunning": build_receivables,
     "adv_claims": build_claims,
-    "adv_supply_followup": build_chases,
+    "adv_supply_followup": build_supply,
 }
 
 
