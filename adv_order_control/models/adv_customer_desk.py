@@ -152,7 +152,11 @@ class AdvCustomerDesk(models.AbstractModel):
         env = self.env
         if not expected:
             delivered = line.qty_delivered >= line.product_uom_qty
-            badge = desk.badge(env._("Delivered") if delivered else env._("Not planned"), "success")
+            badge = (
+                desk.badge(env._("Delivered"), "success")
+                if delivered
+                else desk.badge(env._("Not planned"), "secondary")
+            )
         elif expected > promised:
             badge = desk.badge(
                 env._("Late: expected %s", desk.days_from(env, today, expected)), "danger"
@@ -164,8 +168,12 @@ class AdvCustomerDesk(models.AbstractModel):
             "subtitle": "",
             "badges": [badge],
             "details": [
-                desk.detail(env._("Promised"), desk.fdate(env, promised)),
-                desk.detail(env._("Expected"), desk.fdate(env, expected)),
+                detail
+                for detail in (
+                    desk.detail(env._("Promised"), desk.fdate(env, promised)),
+                    desk.detail(env._("Expected"), desk.fdate(env, expected)),
+                )
+                if detail["value"]  # (as on a card: no label without its value)
             ],
             "sale_line_id": line.id,
         }

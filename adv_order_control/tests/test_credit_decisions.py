@@ -238,7 +238,10 @@ class TestSalespersonMenus(DelegationCommon):
         # Other addons may give her a page of theirs; none of the ADV roles' sections.
         seen = self.visible_menu_xmlids(seller, "adv_base")
         self.assertLessEqual({"adv_base.menu_root", "adv_base.my_day_menu"}, seen)
-        self.assertFalse(seen & {"adv_base.menu_reporting", "adv_base.menu_config"})
+        self.assertFalse(
+            seen
+            & {"adv_base.menu_reporting", "adv_base.menu_config", "adv_base.customer_desk_menu"}
+        )
         self.assertEqual(
             self.visible_menu_xmlids(seller, "adv_order_control"),
             {"adv_order_control.adv_order_check_menu_mine"},

@@ -79,6 +79,16 @@ class TestDeskOrders(DeskOrdersCommon):
         )
         self.assertEqual(orders["actions"][0]["key"], "order_status")
 
+    def test_a_quotation_line_is_not_planned_and_has_no_expected_date(self):
+        quotation = self.make_order(80.0, product=self.goods, commitment_date=self.promised)
+        orders = self.section(self.desk().sections(self.customer.id), "orders")
+        row = next(row for row in orders["rows"] if row["id"] == quotation.id)
+        line = row["lines"][0]
+        self.assertEqual(
+            (line["badges"][0]["text"], line["badges"][0]["tone"]), ("Not planned", "secondary")
+        )
+        self.assertEqual([d["label"] for d in line["details"]], ["Promised"])
+
     def test_credit_section(self):
         self.env["adv.credit.hold"].sudo().create(
             {"partner_id": self.customer.id, "reason": "Cheque returned unpaid"}
