@@ -17,6 +17,7 @@ The output is deterministic (ids derived from names), so ``--check`` compares by
 
 import argparse
 import json
+import math
 import sys
 import uuid
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ SCORECARD_SIZE = (240, 110)
 CHART_SIZE = (495, 330)
 GAP = 10
 PER_ROW = 4
+DEFAULT_COL_WIDTH = 96  # px, o-spreadsheet's default column width
 
 
 def _id(*parts):
@@ -239,10 +241,13 @@ def _data_sheet(dashboard, formats, pivot_of):
 
 
 def _sheet(sheet_id, name, cells, figures, cell_formats, cols=None, visible=True):
+    # A dashboard shows its sheet's columns, centred, and clips what lies beyond them: enough
+    # columns (of Odoo's default width) to hold the widest row of figures.
+    right = max((figure["x"] + figure["width"] for figure in figures), default=0) + GAP
     return {
         "id": sheet_id,
         "name": name,
-        "colNumber": 8,
+        "colNumber": max(8, math.ceil(right / DEFAULT_COL_WIDTH)),
         "rowNumber": max(40, len(cells) + 2),
         "rows": {},
         "cols": cols or {},

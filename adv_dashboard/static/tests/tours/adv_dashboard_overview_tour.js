@@ -4,6 +4,14 @@
 import {addLayoutTours, withStepBudget} from "@adv_base/../tests/tours/adv_steps";
 
 const ACTION = ".o_action.o_spreadsheet_dashboard_action";
+// [dashboard, a figure only it shows], as the French manager reads them
+const AREAS = [
+    ["De la commande à l'encaissement", "Délai de déblocage, p90 (h)"],
+    ["Créances clients", "Montant en litige"],
+    ["Réclamations", "Accusés de réception dans les délais"],
+    ["Approvisionnements et livraisons", "Retard moyen (jours)"],
+    ["Salons", "Coût par piste"],
+];
 
 addLayoutTours("adv_dashboard_overview", () =>
     withStepBudget(
@@ -34,7 +42,45 @@ addLayoutTours("adv_dashboard_overview", () =>
                 content: "The charts are drawn",
                 trigger: `${ACTION} .o-chart-container canvas.o-figure-canvas:not(.o-scorecard)`,
             },
+            // Each area's own dashboard, listed in the same section: opened, one of its figures
+            // (one no other dashboard shows) drawn, titled in French.
+            ...AREAS.flatMap(([name, figure]) => [
+                {
+                    isActive: ["desktop"],
+                    content: `Open ${name}`,
+                    trigger: `${ACTION} .o_search_panel li:contains("${name}")`,
+                    run: "click",
+                },
+                {
+                    isActive: ["desktop"],
+                    content: `${name} is the dashboard shown`,
+                    trigger: `${ACTION} .o_search_panel li.active:contains("${name}")`,
+                },
+                {
+                    isActive: ["mobile"],
+                    content: "Open the list of dashboards",
+                    trigger: `${ACTION} .o_search_panel_summary .o_search_panel_current_selection`,
+                    run: "click",
+                },
+                {
+                    isActive: ["mobile"],
+                    content: `Open ${name}`,
+                    trigger: `.o_spreadsheet_dashboard_search_panel li:contains("${name}")`,
+                    run: "click",
+                },
+                {
+                    isActive: ["mobile"],
+                    content: `${name} is the dashboard shown`,
+                    trigger: `${ACTION} .o_search_panel_current_selection:contains("${name}")`,
+                },
+                {
+                    content: `${name}: "${figure}" is drawn`,
+                    trigger: `${ACTION} canvas.o-scorecard[title="${figure}"]`,
+                },
+            ]),
         ],
-        0
+        // counted over both viewports' steps: one click per area on a desktop (5), two taps
+        // per area on a phone (10)
+        15
     )
 );
