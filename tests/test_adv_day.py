@@ -395,8 +395,11 @@ class TestAdvDay(AdvUsersMixin, AccountTestInvoicingCommon):
         days = (s.tiles_impact.date_new - s.date(12)).days
         self.assertIn(f"At risk: expected D+{days}", badges)
         # The order status, e-mailed in French, and the call, on the customer's chatter.
-        status = s.customer.message_ids.filtered(lambda m: m.message_type == "comment")
-        self.assertTrue(status.filtered(lambda m: s.order.name in (m.body or "")))
+        status = s.customer.message_ids.filtered(
+            lambda m: m.message_type == "comment" and s.order.name in (m.body or "")
+        )
+        self.assertEqual(len(status), 1)
+        self.assertIn("l'état de vos commandes", status.subject)
         call = self.chatter(s.customer, "statut envoyé par e-mail")
         self.assertEqual(len(call), 1)
         self.assertEqual(call.author_id, self.adele.partner_id)
