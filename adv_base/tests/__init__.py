@@ -6,3 +6,4 @@ from . import test_my_day_ui
 from . import test_letter_layout
 from . import test_setup_checklist
 from . import test_customer_desk
+from . import test_report_fonts
