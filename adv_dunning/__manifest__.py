@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "ADV Dunning",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales Administration",
     "summary": "Staged payment reminders by French law, one notice per customer per run",
     "website": "https://github.com/adv-suite/adv-suite",

@@ -16,6 +16,10 @@ class AdvDunningNoticeLine(models.Model):
     _name = "adv.dunning.notice.line"
     _description = "Dunning notice line"
     _order = "date_maturity, id"
+    # Created by thousands with their notice (whose creation is recorded) and never changed
+    # once it is sent: no creation or change columns, whose two foreign keys PostgreSQL
+    # checked per inserted line (36 ms of a batch of 5 000 lines).
+    _log_access = False
 
     notice_id = fields.Many2one(
         comodel_name="adv.dunning.notice", required=True, ondelete="cascade", index=True

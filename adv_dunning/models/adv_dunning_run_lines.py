@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
-from odoo.tools import SQL
+from odoo.tools import SQL, float_round
 
 
 class AdvDunningRun(models.Model):
@@ -17,6 +17,7 @@ class AdvDunningRun(models.Model):
         if not rows:
             return
         currency = self.company_id.currency_id
+        rounding = currency.rounding  # read once: 5 000 lines a batch
         foreign = [bool(r["currency_id"]) and r["currency_id"] != currency.id for r in rows]
         self.env.flush_all()
         self.env.cr.execute(
@@ -24,10 +25,9 @@ class AdvDunningRun(models.Model):
                 """INSERT INTO adv_dunning_notice_line
                        (notice_id, company_id, move_line_id, move_id, invoice_name,
                         date_maturity, currency_id, amount_residual, days_overdue, level_id,
-                        new_level, penalty, create_uid, create_date, write_uid, write_date)
+                        new_level, penalty)
                 SELECT l.notice_id, %(company)s, l.aml, l.move, l.name, l.due, l.currency,
-                       l.residual, %(today)s - l.due, l.level, l.new, l.penalty,
-                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+                       l.residual, %(today)s - l.due, l.level, l.new, l.penalty
                   FROM unnest(%(notice)s::int[], %(aml)s::int[], %(move)s::int[],
                               %(name)s::varchar[], %(due)s::date[], %(currency)s::int[],
                               %(residual)s::numeric[], %(level)s::int[], %(new)s::bool[],
@@ -36,7 +36,6 @@ class AdvDunningRun(models.Model):
                             penalty)""",
                 company=self.company_id.id,
                 today=self.date,
-                uid=self.env.uid,
                 notice=[r["notice_id"] for r in rows],
                 aml=[r["id"] for r in rows],
                 move=[r["move_id"] for r in rows],
@@ -52,7 +51,7 @@ class AdvDunningRun(models.Model):
                 ],
                 level=[r["level_id"] for r in rows],
                 new=[r["new"] for r in rows],
-                penalty=[currency.round(r["penalty"]) for r in rows],
+                penalty=[float_round(r["penalty"], precision_rounding=rounding) for r in rows],
             )
         )
         self.env["adv.dunning.notice.line"].invalidate_model()

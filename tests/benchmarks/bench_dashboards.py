@@ -173,10 +173,9 @@ def receivables_history(env, partners):
                      FROM res_partner p WHERE p.id IN %(partners)s
                 RETURNING id, partner_id, level_id)
                INSERT INTO adv_dunning_notice_line (notice_id, company_id, move_line_id, move_id,
-                      currency_id, amount_residual, date_maturity, level_id, new_level,
-                      create_date, write_date)
+                      currency_id, amount_residual, date_maturity, level_id, new_level)
                SELECT n.id, aml.company_id, aml.id, aml.move_id, aml.currency_id,
-                      aml.amount_currency, aml.date_maturity, n.level_id, TRUE, now(), now()
+                      aml.amount_currency, aml.date_maturity, n.level_id, TRUE
                  FROM notices n JOIN (%(receivable)s) aml ON aml.partner_id = n.partner_id""",
             run=run.id,
             company=env.company.id,
