@@ -369,8 +369,8 @@ class History(SideEvents):
     # -- dunning ----------------------------------------------------------------------------
 
     def dunning_run(self):
-        Run = self.env["adv.dunning.run"].with_context(adv_dunning_no_documents=True)
-        run = Run.create({"company_id": self.company.id})
+        # the history's notices are recorded, not sent (no PDF while no server runs)
+        run = self.env["adv.dunning.run"].create({"company_id": self.company.id, "take_over": True})
         run._lock_company()
         run._end_expired_disputes_and_promises()
         notices = run._process_batch(self.customers.ids)

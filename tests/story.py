@@ -522,8 +522,13 @@ class Story:
         with self.at(day, 7):
             Run = self.as_("collector")["adv.dunning.run"]
             if self.isolated:
-                run = Run.with_context(adv_dunning_no_documents=True).create(
-                    {"company_id": self.company.id}
+                # a record-only run (an administrator's setting), then the collector's steps
+                run = (
+                    Run.sudo()
+                    .create(
+                        {"company_id": self.company.id, "take_over": True, "user_id": Run.env.uid}
+                    )
+                    .with_env(Run.env)
                 )
                 run._lock_company()
                 run._process_batch([self.customer.id])._send()

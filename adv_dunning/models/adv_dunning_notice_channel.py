@@ -46,19 +46,18 @@ class AdvDunningNotice(models.Model):
         Other addons add channels through ``_level_channels``; a failing e-mail falls back to
         a letter and an activity.
 
-        With ``adv_dunning_no_documents`` in the context (the demo data, a take-over of the levels
-        of a former system), nothing reaches the customer: no e-mail, letter or file; calls and
-        notifications stay."""
-        documents = not self.env.context.get("adv_dunning_no_documents")
-        notices = self
-        if documents:
-            # the PDFs of all the notices at once (see adv_dunning_notice_documents.py)
-            notices = notices.with_context(adv_dunning_documents=notices._prepare_documents())
+        The notices of a take-over run (``take_over``, set by an ADV administrator: the levels
+        a former system reached) send nothing to the customer: no e-mail, letter or file; calls
+        and notifications stay. A field of the run, not a context key: a caller cannot skip
+        the documents."""
+        reaching = self.filtered(lambda n: not n.run_id.take_over)
+        # the PDFs of all the notices at once (see adv_dunning_notice_documents.py)
+        notices = self.with_context(adv_dunning_documents=reaching._prepare_documents())
         notices._log_on_customers()
         for flag, channel, sends_document in self._level_channels():
-            if sends_document and not documents:
-                continue
             todo = notices.filtered(lambda n, f=flag: n.level_id[f])
+            if sends_document:
+                todo &= reaching
             if todo:
                 getattr(todo, channel)()
 

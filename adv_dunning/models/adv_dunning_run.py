@@ -48,6 +48,12 @@ class AdvDunningRun(models.Model):
     )
     state = fields.Selection(RUN_STATE, default="draft", required=True, readonly=True)
     automatic = fields.Boolean(readonly=True, help="Created by the daily scheduled run.")
+    take_over = fields.Boolean(
+        string="Record only (take-over)",
+        help="The levels are recorded as reached and nothing reaches the customers: no e-mail, "
+        "letter or litigation file (calls and notifications stay). For taking over the levels "
+        "a former system reached; set by ADV administrators only.",
+    )
     notice_ids = fields.One2many(
         comodel_name="adv.dunning.notice", inverse_name="run_id", string="Notices"
     )
@@ -104,11 +110,32 @@ class AdvDunningRun(models.Model):
                 else False
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        default = self.env.context.get("default_take_over")
+        self._check_take_over(
+            any(vals.get("take_over", default) for vals in vals_list)  # default_* keys too
+        )
+        return super().create(vals_list)
+
     def write(self, vals):
         """A sent run is closed: only the superuser (the daily cron) changes it."""
         if not self.env.su and any(run.state == "done" for run in self):
             raise UserError(self.env._("A dunning run that was sent cannot be changed."))
+        self._check_take_over(vals.get("take_over"))
         return super().write(vals)
+
+    def _check_take_over(self, wanted):
+        """Whether a run sends nothing to the customers is decided by an ADV administrator
+        (a collector who could set it would level customers without reminding them), on
+        every path: create, write, ``default_take_over``, import."""
+        if wanted and not (self.env.su or self.env.user.has_group("adv_base.group_manager")):
+            raise AccessError(
+                self.env._(
+                    "Only an ADV administrator can make a dunning run record levels without "
+                    "sending anything to the customers."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):

@@ -9,6 +9,7 @@ from . import test_currencies_and_rates
 from . import test_dispute_edit
 from . import test_evidence_kept
 from . import test_owned_fields_rpc
+from . import test_take_over_rpc
 from . import test_sending_rechecks
 from . import test_payment_mentions
 from . import test_payment_mentions_http
