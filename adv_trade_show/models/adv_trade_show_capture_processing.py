@@ -93,16 +93,30 @@ class AdvTradeShowCapture(models.Model):
     # The visitor's lock, taken first
     # ------------------------------------------------------------------
 
-    def _lock_visitors(self, wait=True):
-        """adv_base's lock on the visitors' matching keys (normalised e-mail, E.164 phone), per
-        company; ``wait=False``: False when another transaction holds one of them."""
+    def _visitor_keys(self):
+        """[(company, keys)]: the visitors' matching keys (normalised e-mail, E.164 phone) of
+        these captures, per company."""
+        return [
+            (
+                company,
+                [
+                    key
+                    for capture in self.filtered(lambda c, company=company: c.company_id == company)
+                    for key in (capture.email_normalized, capture.phone_e164)
+                    if key
+                ],
+            )
+            for company in self.company_id.sorted("id")
+        ]
+
+    @api.model
+    def _lock_visitors(self, visitor_keys, wait=True):
+        """adv_base's lock on ``visitor_keys`` (see ``_visitor_keys``); ``wait=False``: False
+        when another transaction holds one of them."""
         Lock = self.env["adv.lock"]
-        for company in self.company_id.sorted("id"):
-            captures = self.filtered(lambda c, company=company: c.company_id == company)
-            keys = [key for c in captures for key in (c.email_normalized, c.phone_e164) if key]
-            if not Lock._acquire(VISITOR_LOCK, keys, company, wait=wait):
-                return False
-        return True
+        return all(
+            Lock._acquire(VISITOR_LOCK, keys, company, wait=wait) for company, keys in visitor_keys
+        )
 
     def _transaction_is_untouched(self):
         """Whether this transaction has changed nothing yet (no write, no pending hook): it may
@@ -121,8 +135,9 @@ class AdvTradeShowCapture(models.Model):
         self.env.cr.rollback()
         self.env.invalidate_all(flush=False)
 
-    def _lock_visitors_first(self):
-        """Take the visitors' lock before anything is read for the processing.
+    def _lock_visitors_first(self, visitor_keys=None):
+        """Take the visitors' lock (of these captures, or ``visitor_keys``) before anything is
+        read for the processing.
 
         Under REPEATABLE READ a transaction that had to wait for another phone processing the
         same visitor still sees the data of before, so adv_base's lock fails it and Odoo retries
@@ -130,19 +145,21 @@ class AdvTradeShowCapture(models.Model):
         transaction has changed nothing yet (an RPC ``action_process`` on saved drafts), it
         waits for the other phone, rolls back and starts over at once on a fresh snapshot,
         holding the lock: no failure, no pause. Otherwise, adv_base's usual wait-and-retry."""
+        if visitor_keys is None:
+            visitor_keys = self._visitor_keys()
         if self._transaction_is_untouched():
             for _attempt in range(START_OVER_ATTEMPTS):
                 # A serialization failure: the other phone committed after our snapshot.
                 with contextlib.suppress(SerializationFailure):
-                    if self._lock_visitors(wait=False):
+                    if self._lock_visitors(visitor_keys, wait=False):
                         return  # held, on a snapshot taken when no one else held it
                 _logger.info("Visitor busy on another phone: waiting, then starting over")
                 self._start_over()
                 # Wait until the other phone has committed (then this touch fails: expected).
                 with contextlib.suppress(SerializationFailure):
-                    self._lock_visitors()
+                    self._lock_visitors(visitor_keys)
                 self._start_over()  # let go, to take the lock again on a fresh snapshot
-        self._lock_visitors()
+        self._lock_visitors(visitor_keys)
 
     # ------------------------------------------------------------------
     # Processing

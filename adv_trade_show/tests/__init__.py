@@ -7,6 +7,7 @@ from . import test_matching
 from . import test_retention
 from . import test_security
 from . import test_personal_data_rpc
+from . import test_capture_one_request
 from . import test_concurrency
 from . import test_refusal_kept
 from . import test_ui
