@@ -314,7 +314,7 @@ class AdvDunningRun(models.Model):
                       aml.balance, aml.adv_dunning_level_id, pol.policy_id, m.name AS move_name,
                       COALESCE(m.adv_dunning_fees, FALSE) AS is_fees,
                       SUM(aml.amount_residual) OVER (PARTITION BY cp.id) AS partner_total
-                 FROM account_move_line aml
+                 FROM %(lines)s
                  JOIN account_move m ON m.id = aml.move_id
                  JOIN res_partner p ON p.id = aml.partner_id
                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
@@ -340,7 +340,7 @@ class AdvDunningRun(models.Model):
                   AND NOT EXISTS (SELECT 1 FROM adv_dunning_notice n
                                    WHERE n.partner_id = cp.id AND n.company_id = %(company)s
                                      AND n.date_sent = %(today)s)
-                  %(partner_filter)s)
+                  )
             SELECT r.id, r.move_id, r.partner_id, r.date_maturity, r.amount_residual,
                    r.amount_residual_currency, r.currency_id, r.balance, r.is_fees, r.policy_id,
                    r.move_name,
@@ -359,13 +359,23 @@ class AdvDunningRun(models.Model):
             today=self.date,
             company=company.id,
             suspended=suspended,
-            # through the contacts' ids, read first: the batch reads its own lines by the
-            # partner index, whatever the statistics say (not all the company's lines)
-            partner_filter=SQL(
-                "AND aml.partner_id = ANY(%s::int[])", self._contact_ids(partner_ids)
-            )
-            if partner_ids
-            else SQL(),
+            lines=self._batch_lines(partner_ids),
+        )
+
+    def _batch_lines(self, partner_ids=None):
+        """The journal items a run reads, as ``aml``: all of them, or those of the customers
+        ``partner_ids`` and their contacts, read customer by customer through the partner
+        index, whatever the statistics say. As a plain filter, the planner scanned the whole
+        table once its statistics were fresh, a scan that grows with every batch's levels
+        (each update leaves a row version until the table is vacuumed): 0.55 s then up to
+        1.9 s a batch of 500 customers; ``OFFSET 0`` keeps the per-customer read."""
+        if not partner_ids:
+            return SQL("account_move_line aml")
+        return SQL(
+            """unnest(%s::int[]) AS contact(id)
+               CROSS JOIN LATERAL (SELECT * FROM account_move_line l
+                                    WHERE l.partner_id = contact.id OFFSET 0) aml""",
+            self._contact_ids(partner_ids),
         )
 
     def _suspended_line_ids(self, partner_ids=None):
