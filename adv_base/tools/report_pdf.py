@@ -106,7 +106,6 @@ def report_fonts_config():
         return None
     system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
     folder = os.path.join(config["data_dir"], "adv_report_fonts")
-    os.makedirs(folder, exist_ok=True)
     aliases = "".join(
         f'  <alias binding="same"><family>{escape(FONT_ALIAS.format(css))}</family>'
         f"<prefer><family>{escape(family)}</family></prefer></alias>\n"
@@ -119,10 +118,18 @@ def report_fonts_config():
         f"{aliases}</fontconfig>\n"
     )
     path = os.path.join(folder, "fonts.conf")
-    # written whole then renamed: another process may read it meanwhile
-    with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8") as tmp:
-        tmp.write(content)
-    os.replace(tmp.name, path)
+    tmp = None
+    try:
+        os.makedirs(folder, exist_ok=True)
+        # written whole then renamed: another process may read it meanwhile
+        with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8") as tmp:
+            tmp.write(content)
+        os.replace(tmp.name, path)
+    except OSError as error:  # a read-only data directory: the web fonts, as before
+        _logger.warning("Report fonts not installed for wkhtmltopdf (%s): web fonts used", error)
+        if tmp is not None and os.path.exists(tmp.name):
+            os.unlink(tmp.name)
+        return None
     return path
 
 

@@ -50,6 +50,7 @@ class AdvDunningRun(models.Model):
     automatic = fields.Boolean(readonly=True, help="Created by the daily scheduled run.")
     take_over = fields.Boolean(
         string="Record only (take-over)",
+        copy=False,
         help="The levels are recorded as reached and nothing reaches the customers: no e-mail, "
         "letter or litigation file (calls and notifications stay). For taking over the levels "
         "a former system reached; set by ADV administrators only.",
@@ -112,11 +113,10 @@ class AdvDunningRun(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        default = self.env.context.get("default_take_over")
-        self._check_take_over(
-            any(vals.get("take_over", default) for vals in vals_list)  # default_* keys too
-        )
-        return super().create(vals_list)
+        runs = super().create(vals_list)
+        # what was stored, whatever gave it: the values, a default_* key, a personal default
+        self._check_take_over(any(runs.mapped("take_over")))
+        return runs
 
     def write(self, vals):
         """A sent run is closed: only the superuser (the daily cron) changes it."""
@@ -128,7 +128,7 @@ class AdvDunningRun(models.Model):
     def _check_take_over(self, wanted):
         """Whether a run sends nothing to the customers is decided by an ADV administrator
         (a collector who could set it would level customers without reminding them), on
-        every path: create, write, ``default_take_over``, import."""
+        every path: create, write, import, a ``default_take_over`` key or a personal default."""
         if wanted and not (self.env.su or self.env.user.has_group("adv_base.group_manager")):
             raise AccessError(
                 self.env._(

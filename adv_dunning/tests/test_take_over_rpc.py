@@ -59,6 +59,9 @@ class TestTakeOverOverRpc(RpcMixin, DunningCommon, HttpCase):
             "AccessError", RUN, "write", [run_id], {"take_over": True}, says=REFUSED
         )
         self.assertFalse(self.run_of(run_id).take_over)
+        # a personal default (every user may set their own) is what create stores: refused too
+        self.call("ir.default", "set", RUN, "take_over", True, user_id=True)
+        self.assertRefusedCall("AccessError", RUN, "create", [{}], says=REFUSED)
         self.assertEqual(self.env[RUN].sudo().search_count([("take_over", "=", True)]), 0)
 
     def test_no_context_key_skips_the_documents(self):

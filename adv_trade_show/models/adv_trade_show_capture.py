@@ -294,8 +294,9 @@ class AdvTradeShowCapture(models.Model):
         capture is created (its guards apply) and processed. A refusal saves nothing: the
         whole request is rolled back, and the phone then saves the draft and processes it in
         two requests, where the same refusal keeps the draft."""
-        # the keys and the company as the capture will compute them (the badge read too)
-        typed = self.new(self._prepare_typed_values(dict(vals)))
+        # the keys and the company as the capture will compute them: the badge read and the
+        # defaults applied (the user's show, default_* keys), as ``create`` does
+        typed = self.new(self._add_missing_default_values(self._prepare_typed_values(dict(vals))))
         self._lock_visitors_first(typed._visitor_keys())
         capture = self.create(vals)
         capture._check_processable()
