@@ -249,6 +249,26 @@ class RenderedPdf:
         return runs
 
 
+def partner_report(env, name, body, **values):
+    """A QWeb PDF report on partners made for a test: its template ``adv_base.<name>`` is
+    ``body`` in Odoo's HTML container, for each partner ``o``; ``values`` go to the report
+    action (a paper format...)."""
+    key = f"adv_base.{name}"
+    env["ir.ui.view"].create(
+        {
+            "name": name,
+            "type": "qweb",
+            "key": key,
+            "arch": f"""<t t-name="{key}"><t t-call="web.html_container">
+                <t t-foreach="docs" t-as="o">{body}</t></t></t>""",
+        }
+    )
+    return env["ir.actions.report"].create(
+        {"name": name, "model": "res.partner", "report_type": "qweb-pdf", "report_name": key}
+        | values
+    )
+
+
 def render_pdf(report, res_ids):
     """{res id: :class:`RenderedPdf`} of the report ``report`` (an ``ir.actions.report``
     record, in the environment to render with), rendered for real by wkhtmltopdf in batches

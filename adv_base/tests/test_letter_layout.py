@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.adv_base.tools.report_pdf import render_pdfs
 
-from .common import count_wkhtmltopdf_runs, render_pdf
+from .common import count_wkhtmltopdf_runs, partner_report, render_pdf
 
 # The window of a DL/C5 envelope with the window on the right, with a margin for the printers:
 # the recipient's first line starts inside it (x from the left edge, y of its baseline from the
@@ -67,37 +67,19 @@ class TestLetterLayout(HttpCase):
         )
         # A letter to each partner, on adv_base's letter paper, in the partner's language; the
         # partner's comment makes a long letter of two pages.
-        view = cls.env["ir.ui.view"].create(
-            {
-                "name": "test_adv_letter",
-                "type": "qweb",
-                "key": "adv_base.test_adv_letter",
-                "arch": """
-                <t t-name="adv_base.test_adv_letter">
-                    <t t-call="web.html_container">
-                        <t t-foreach="docs" t-as="o">
-                            <t t-set="o" t-value="o.with_context(lang=o.lang)"/>
-                            <t t-call="adv_base.letter_layout" t-lang="o.lang">
-                                <t t-set="company" t-value="o.env['res.company'].search(
-                                    [('name', '=', 'Durand Bâtiment')])"/>
-                                <t t-set="recipient" t-value="o.child_ids[:1] or o"/>
-                                <t t-set="letter_date" t-value="datetime.date(2026, 12, 5)"/>
-                                <p>Letter to <t t-out="o.name"/></p>
-                                <p t-foreach="range(40 if o.comment else 0)" t-as="i">Line</p>
-                            </t>
-                        </t>
-                    </t>
-                </t>""",
-            }
-        )
-        cls.report = cls.env["ir.actions.report"].create(
-            {
-                "name": "Test letter",
-                "model": "res.partner",
-                "report_type": "qweb-pdf",
-                "report_name": view.key,
-                "paperformat_id": cls.env.ref("adv_base.paperformat_letter").id,
-            }
+        cls.report = partner_report(
+            cls.env,
+            "test_adv_letter",
+            """<t t-set="o" t-value="o.with_context(lang=o.lang)"/>
+            <t t-call="adv_base.letter_layout" t-lang="o.lang">
+                <t t-set="company" t-value="o.env['res.company'].search(
+                    [('name', '=', 'Durand Bâtiment')])"/>
+                <t t-set="recipient" t-value="o.child_ids[:1] or o"/>
+                <t t-set="letter_date" t-value="datetime.date(2026, 12, 5)"/>
+                <p>Letter to <t t-out="o.name"/></p>
+                <p t-foreach="range(40 if o.comment else 0)" t-as="i">Line</p>
+            </t>""",
+            paperformat_id=cls.env.ref("adv_base.paperformat_letter").id,
         )
 
     def assertInWindow(self, line):

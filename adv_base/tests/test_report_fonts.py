@@ -5,7 +5,7 @@ import io
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
-from .common import render_pdf
+from .common import partner_report, render_pdf
 
 
 def embedded_fonts(content):
@@ -39,34 +39,16 @@ class TestReportFonts(HttpCase):
                 {"name": "Client Roboto", "company_id": cls.roboto.id},
             ]
         )
-        view = cls.env["ir.ui.view"].create(
-            {
-                "name": "test_adv_external_document",
-                "type": "qweb",
-                "key": "adv_base.test_adv_external_document",
-                "arch": """
-                <t t-name="adv_base.test_adv_external_document">
-                    <t t-call="web.html_container">
-                        <t t-foreach="docs" t-as="o">
-                            <t t-set="company" t-value="o.company_id"/>
-                            <t t-call="web.external_layout">
-                                <div class="page">
-                                    <h2>Document for <t t-out="o.name"/></h2>
-                                    <p><strong>Total</strong> 1 234,56 €</p>
-                                </div>
-                            </t>
-                        </t>
-                    </t>
-                </t>""",
-            }
-        )
-        cls.report = cls.env["ir.actions.report"].create(
-            {
-                "name": "Test external document",
-                "model": "res.partner",
-                "report_type": "qweb-pdf",
-                "report_name": view.key,
-            }
+        cls.report = partner_report(
+            cls.env,
+            "test_adv_external_document",
+            """<t t-set="company" t-value="o.company_id"/>
+            <t t-call="web.external_layout">
+                <div class="page">
+                    <h2>Document for <t t-out="o.name"/></h2>
+                    <p><strong>Total</strong> 1 234,56 €</p>
+                </div>
+            </t>""",
         )
 
     def test_each_company_font_printed_as_text(self):

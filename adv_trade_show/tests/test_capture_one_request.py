@@ -2,9 +2,9 @@
 """Save & process of a new visitor in one request (``action_capture``, the capture form's
 button on a new capture), as the phone sends it: a real HTTP session calling
 ``/web/dataset/call_kw``. The same rules as saving then processing: one lead per visitor, the
-processing fields out of the caller's reach, and a refusal that leaves nothing half done (the
-form then saves the draft and processes it in two requests, tested with the tours). Each test
-reads the outcome back from the database."""
+processing fields out of the caller's reach, and a refusal that is an error (the form then
+saves the draft and processes it in two requests, tested with the tours). Each test reads the
+outcome back from the database."""
 
 from odoo.tests import HttpCase, tagged
 
@@ -54,14 +54,13 @@ class TestCaptureInOneRequest(RpcMixin, TradeShowCommon, HttpCase):
         self.assertEqual(second.lead_id, first.lead_id)
         self.assertEqual(self.env["crm.lead"].search_count([("adv_show_id", "=", self.show.id)]), 1)
 
-    def test_a_refusal_saves_nothing(self):
-        """Without the privacy notice: refused as ``action_process`` refuses it, and nothing
-        is written (no draft, no lead, no consent): the form then saves the draft itself."""
+    def test_a_refusal_is_an_error_not_a_saved_draft(self):
+        """Without the privacy notice: refused as ``action_process`` refuses it, as an error
+        (the request is rolled back, nothing half done): the form then saves the draft itself
+        and processes it, where the refusal keeps it (``test_refusal_kept``, the tours)."""
         error = self.refusal(CAPTURE, "action_capture", self.capture_values(informed=False))
         self.assertEqual(error["name"], "odoo.exceptions.UserError")
         self.assertIn("missing the privacy notice given to the visitor", error["message"])
-        self.assertFalse(self.captures())
-        self.assertFalse(self.env["crm.lead"].search([("adv_show_id", "=", self.show.id)]))
 
     def test_the_processing_fields_stay_out_of_reach(self):
         lead = self.env["crm.lead"].create({"name": "Someone else's lead"})
@@ -70,4 +69,3 @@ class TestCaptureInOneRequest(RpcMixin, TradeShowCommon, HttpCase):
             error = self.refusal(CAPTURE, "action_capture", self.capture_values(**forged))
             self.assertEqual(error["name"], "odoo.exceptions.UserError", forged)
             self.assertIn("set by processing", error["message"])
-        self.assertFalse(self.captures())
